@@ -1,0 +1,78 @@
+// buildApp() wires the HTTP API from its dependencies; src/server.ts owns config, listening and
+// shutdown. Plugins and routes are registered explicitly, in the order they matter.
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { Logger } from 'pino'
+import type { Database } from '../db/connect.js'
+import type { TokenService } from '../auth/tokens.js'
+import { registerErrorHandling } from './plugins/errors.js'
+import { registerAccessControl } from './plugins/access.js'
+import { registerUrlPrivacyGuard } from './plugins/privacy.js'
+import { ERROR_CODES_DOC, ErrorBody } from './schemas.js'
+import { healthRoutes } from './routes/health.js'
+import { authRoutes } from './routes/auth.js'
+
+export interface AppDependencies {
+  db: Database
+  tokens: TokenService
+  logger: Logger
+  bodyLimitBytes: number
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database
+    tokens: TokenService
+  }
+}
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
+export async function buildApp(deps: AppDependencies): Promise<App> {
+  const app: App = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.bodyLimitBytes,
+    // Take a caller's request id when it is a sane one, so a request can be followed across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('db', deps.db)
+  app.decorate('tokens', deps.tokens)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  app.addSchema(ErrorBody)
+
+  registerErrorHandling(app)
+  registerUrlPrivacyGuard(app)
+  registerAccessControl(app, deps.tokens)
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Samflyt API',
+        version: '0.1.0',
+        description: `BPMN workflow engine and casework for a municipal coordinating unit (koordinerende enhet).\n\nErrors have a stable code:\n${ERROR_CODES_DOC}`,
+      },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+
+  await app.register(healthRoutes)
+  await app.register(authRoutes)
+
+  app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())
+  return app
+}

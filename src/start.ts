@@ -1,0 +1,42 @@
+// Composes a running Samflyt from its configuration: database, migrations, demo data, API.
+import type { Logger } from 'pino'
+import type { Config } from './config.js'
+import { openDatabase, type Database } from './db/connect.js'
+import { migrate } from './db/migrate.js'
+import { seedDemoUsers } from './auth/demo.js'
+import { tokenSecret } from './auth/secret.js'
+import { createTokenService } from './auth/tokens.js'
+import { buildApp, type App } from './api/app.js'
+
+export interface Samflyt {
+  app: App
+  db: Database
+  stop(): Promise<void>
+}
+
+export async function startSamflyt(config: Config, logger: Logger): Promise<Samflyt> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  logger.info({ database: db.kind, location: db.location }, 'database open')
+  try {
+    const { applied } = await migrate(db.sql)
+    if (applied.length) logger.info({ migrations: applied.map((m) => `${String(m.version).padStart(4, "0")}_${m.name}`) }, 'migrations applied')
+    if (config.demo) await seedDemoUsers(db.sql)
+    const tokens = createTokenService({
+      secret: await tokenSecret(db.sql, config.tokenSecret),
+      ttlSeconds: config.tokenTtlSeconds,
+      oidc: config.oidc,
+    })
+    const app = await buildApp({ db, tokens, logger, bodyLimitBytes: config.bodyLimitBytes })
+    return {
+      app,
+      db,
+      async stop() {
+        await app.close()
+        await db.close()
+      },
+    }
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+}
