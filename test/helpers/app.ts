@@ -1,0 +1,47 @@
+// An app of this test file's own, on its own database, driven with app.inject().
+import { PassThrough } from 'node:stream'
+import type { LightMyRequestResponse } from 'fastify'
+import { buildApp, type App } from '../../src/api/app.js'
+import { createLogger } from '../../src/api/logging.js'
+import { DEMO_USERS, seedDemoUsers } from '../../src/auth/demo.js'
+import { createTokenService, type TokenOptions } from '../../src/auth/tokens.js'
+import { testDatabase, type TestDatabase } from './database.js'
+
+export interface TestApp {
+  app: App
+  db: TestDatabase
+  /** Every log line the app wrote, as written (after redaction and scrubbing). */
+  logs: () => string
+  /** A bearer token for a demo user (kari caseworker, ola intake-group, ingrid coordinator, per process-owner, randi auditor, admin). */
+  tokenFor(username: string): Promise<string>
+  close(): Promise<void>
+}
+
+export const TEST_SECRET = new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256')
+
+export async function testApp(options: Partial<TokenOptions> = {}): Promise<TestApp> {
+  const db = await testDatabase()
+  await seedDemoUsers(db.sql)
+  let output = ''
+  const stream = new PassThrough()
+  stream.on('data', (chunk) => (output += chunk))
+  const tokens = createTokenService({ secret: TEST_SECRET, ttlSeconds: 900, ...options })
+  const app = await buildApp({ db, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024 })
+  await app.ready()
+  return {
+    app,
+    db,
+    logs: () => output,
+    async tokenFor(username) {
+      const user = DEMO_USERS.find((u) => u.username === username)
+      if (!user) throw new Error(`no demo user ${username}`)
+      return (await tokens.issue({ username, displayName: user.displayName, roles: user.roles, unit: user.unit })).token
+    },
+    async close() {
+      await app.close()
+      await db.close()
+    },
+  }
+}
+
+export const json = <T = any>(response: LightMyRequestResponse): T => JSON.parse(response.body) as T
