@@ -1,0 +1,1 @@
+export { parseDefinition } from './parse.js'
