@@ -5,7 +5,7 @@ import postgres from 'postgres'
 import { openDatabase, type Database } from '../../src/db/connect.js'
 import { migrate, migrationsFingerprint } from '../../src/db/migrate.js'
 
-export const SERVER_URL = process.env.DATABASE_URL
+export const SERVER_URL = process.env.DATABASE_URL || undefined
 export const ON_SERVER = SERVER_URL !== undefined
 
 const TEMPLATE_LOCK_ID = 7_242_019_100
