@@ -113,9 +113,28 @@ export function evaluateAs<T extends Expected>(
   variables: Variables,
   now: Date,
 ): FeelOutcome<ExpectedValue<T>> {
-  let outcome: FeelOutcome<unknown>
-  if ('feel' in expression) outcome = evaluateFeel(expression.feel, variables, now)
-  else outcome = { ok: true, value: staticValue(expression.value, expected) }
+  return checkType(expression, expected, evaluateTyped(expression, expected, variables, now))
+}
+
+/** Like evaluateAs, for optional attributes: absent, or FEEL giving null, is null. */
+export function evaluateOptional<T extends Expected>(
+  expression: Expression | null,
+  expected: T,
+  variables: Variables,
+  now: Date,
+): FeelOutcome<ExpectedValue<T> | null> {
+  if (expression === null) return { ok: true, value: null }
+  const outcome = evaluateTyped(expression, expected, variables, now)
+  if (outcome.ok && outcome.value === null) return { ok: true, value: null }
+  return checkType(expression, expected, outcome)
+}
+
+function evaluateTyped(expression: Expression, expected: Expected, variables: Variables, now: Date): FeelOutcome<unknown> {
+  if ('feel' in expression) return evaluateFeel(expression.feel, variables, now)
+  return { ok: true, value: staticValue(expression.value, expected) }
+}
+
+function checkType<T extends Expected>(expression: Expression, expected: T, outcome: FeelOutcome<unknown>): FeelOutcome<ExpectedValue<T>> {
   if (!outcome.ok) return outcome
   const value = outcome.value
   if (matches(value, expected)) return { ok: true, value: value as ExpectedValue<T> }

@@ -1,0 +1,22 @@
+import type { Command, InstanceState, ProcessModel } from '../../types.js'
+import { Run } from '../run.js'
+
+/** A new instance: variables in the process scope, a token on the none start event. */
+export function start(model: ProcessModel, command: Extract<Command, { type: 'start' }>, now: Date): Run {
+  const variables = { ...command.variables }
+  const businessKey = command.businessKey ?? null
+  const state: InstanceState = {
+    processId: model.processId,
+    status: 'active',
+    businessKey,
+    next: 1,
+    variables,
+    elements: [],
+    joins: [],
+    incidents: [],
+  }
+  const run = new Run(model, state, now)
+  run.events.push({ type: 'instanceStarted', processId: model.processId, businessKey, variables: { ...variables } })
+  run.enter(model.startEventId, 0)
+  return run
+}

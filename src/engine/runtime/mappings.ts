@@ -1,0 +1,65 @@
+// zeebe:ioMapping. Inputs create local variables on the element instance
+// (later inputs may read earlier ones); outputs are evaluated against the
+// element's scope, which holds the job or task result, and written outwards
+// from the parent scope. Each side is all-or-nothing: nothing is written
+// unless every mapping evaluated.
+import { evaluateExpression } from '../feel.js'
+import type { Element, ElementInstanceState, HistoryEvent, InstanceState, JsonValue, Mapping, Variables } from '../types.js'
+import { propagateVariables, setAtPath, setLocalVariables, visibleVariables } from './variables.js'
+
+type MappingOutcome = { ok: true; values: Variables } | { ok: false; error: string }
+
+export function applyInputs(
+  state: InstanceState,
+  instance: ElementInstanceState,
+  element: Element,
+  now: Date,
+  events: HistoryEvent[],
+): string | null {
+  const outer = visibleVariables(state, instance.scope)
+  const locals: Variables = {}
+  const outcome = evaluateMappings(element.inputs, 'input', now, (name) => (name in locals ? locals[name] : outer[name]), () => ({ ...outer, ...locals }), locals)
+  if (!outcome.ok) return outcome.error
+  // A retried activation starts from a fresh local scope, as the first attempt did.
+  instance.variables = undefined
+  setLocalVariables(instance, outcome.values, events)
+  return null
+}
+
+export function applyOutputs(
+  state: InstanceState,
+  instance: ElementInstanceState,
+  element: Element,
+  now: Date,
+  events: HistoryEvent[],
+): string | null {
+  const context = visibleVariables(state, instance.id)
+  const outer = visibleVariables(state, instance.scope)
+  const values: Variables = {}
+  const outcome = evaluateMappings(element.outputs, 'output', now, (name) => (name in values ? values[name] : outer[name]), () => context, values)
+  if (!outcome.ok) return outcome.error
+  propagateVariables(state, instance.scope, outcome.values, events)
+  return null
+}
+
+/**
+ * @param current the value a nested target builds on (`customer.name` keeps the rest of `customer`)
+ * @param context the variables an expression sees
+ * @param into collects the results, by top-level name
+ */
+function evaluateMappings(
+  mappings: readonly Mapping[],
+  direction: 'input' | 'output',
+  now: Date,
+  current: (name: string) => JsonValue | undefined,
+  context: () => Variables,
+  into: Variables,
+): MappingOutcome {
+  for (const mapping of mappings) {
+    const result = evaluateExpression(mapping.source, context(), now)
+    if (!result.ok) return { ok: false, error: `the ${direction} mapping to '${mapping.target}' failed: ${result.error}` }
+    const [name, ...path] = mapping.target.split('.') as [string, ...string[]]
+    into[name] = setAtPath(current(name), path, result.value)
+  }
+  return { ok: true, values: into }
+}

@@ -1,0 +1,198 @@
+// One command's worth of work on one instance: a mutable working copy of the
+// state, the effects and history events produced so far, and the queue of
+// tokens still moving. The shared element lifecycle lives here:
+//
+//   enter -> activate (input mappings, behaviour) -> [wait] -> complete
+//         -> finish (output mappings, choose flows) -> take flows -> enter ...
+//
+// An incident stops one element instance where it failed (status 'activating'
+// or 'completing'); resolving it runs that step again with current variables.
+import { CommandRejectedError } from '../errors.js'
+import type { Effect, Element, ElementInstanceState, HistoryEvent, IncidentType, InstanceState, ProcessModel, Variables } from '../types.js'
+import { behaviourOf } from './behaviours/index.js'
+import { describe } from './describe.js'
+import { JoinBook } from './joins.js'
+import { applyInputs, applyOutputs } from './mappings.js'
+import { propagateVariables, setLocalVariables, visibleVariables } from './variables.js'
+
+/** A runaway loop without wait states would otherwise never return. */
+const MAX_STEPS_PER_COMMAND = 100_000
+
+interface Arrival {
+  flowId: string
+  scope: number
+}
+
+export class Run {
+  readonly effects: Effect[] = []
+  readonly events: HistoryEvent[] = []
+  private readonly queue: Arrival[] = []
+  private readonly joins: JoinBook
+  private steps = 0
+
+  constructor(
+    readonly model: ProcessModel,
+    readonly state: InstanceState,
+    readonly now: Date,
+  ) {
+    this.joins = new JoinBook(model, state)
+  }
+
+  element(instance: ElementInstanceState): Element {
+    const element = this.model.elements[instance.elementId]
+    if (!element) throw new Error(`element '${instance.elementId}' is not in process '${this.model.processId}'`)
+    return element
+  }
+
+  find(elementInstanceId: number): ElementInstanceState | undefined {
+    return this.state.elements.find((instance) => instance.id === elementInstanceId)
+  }
+
+  /** What an expression on this element instance sees: its own scope and every scope around it. */
+  variablesFor(instance: ElementInstanceState): Variables {
+    return visibleVariables(this.state, instance.id)
+  }
+
+  setVariables(scope: number, variables: Variables): void {
+    propagateVariables(this.state, scope, variables, this.events)
+  }
+
+  setLocalVariables(instance: ElementInstanceState, variables: Variables): void {
+    setLocalVariables(instance, variables, this.events)
+  }
+
+  /** A token enters an element: a new element instance. */
+  enter(elementId: string, scope: number): void {
+    const element = this.model.elements[elementId]
+    if (!element) throw new Error(`element '${elementId}' is not in process '${this.model.processId}'`)
+    const instance: ElementInstanceState = { id: this.state.next++, elementId, scope, status: 'activating' }
+    this.state.elements.push(instance)
+    this.events.push({ type: 'elementActivated', elementInstanceId: instance.id, elementId, elementKind: element.kind, scope })
+    this.activate(instance)
+  }
+
+  activate(instance: ElementInstanceState): void {
+    const element = this.element(instance)
+    instance.status = 'activating'
+    if (element.inputs.length > 0) {
+      const error = applyInputs(this.state, instance, element, this.now, this.events)
+      if (error !== null) return this.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', `Failed to activate ${describe(element)}: ${error}`)
+    }
+    behaviourOf(element).activate(this, instance, element)
+  }
+
+  /**
+   * The element's work is done. `result` (a job's or user task's variables)
+   * goes to the element's own scope when it has output mappings, which then
+   * decide what leaves; otherwise it propagates outwards as Zeebe does.
+   */
+  complete(instance: ElementInstanceState, result?: Variables): void {
+    const element = this.element(instance)
+    instance.status = 'completing'
+    if (result && Object.keys(result).length > 0) {
+      if (element.outputs.length > 0) this.setLocalVariables(instance, result)
+      else this.setVariables(instance.id, result)
+    }
+    this.finish(instance)
+  }
+
+  finish(instance: ElementInstanceState): void {
+    const element = this.element(instance)
+    if (element.outputs.length > 0) {
+      const error = applyOutputs(this.state, instance, element, this.now, this.events)
+      if (error !== null) return this.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', `Failed to complete ${describe(element)}: ${error}`)
+    }
+    const leave = behaviourOf(element).leave?.(this, instance, element) ?? element.outgoing
+    if (!Array.isArray(leave)) {
+      const incident = leave as Exclude<typeof leave, readonly string[]>
+      return this.raiseIncident(instance, incident.incident, incident.message)
+    }
+    this.remove(instance)
+    this.events.push({ type: 'elementCompleted', elementInstanceId: instance.id, elementId: element.id, elementKind: element.kind })
+    for (const flowId of leave) {
+      const flow = this.model.flows[flowId]
+      if (!flow) throw new Error(`flow '${flowId}' is not in process '${this.model.processId}'`)
+      this.events.push({ type: 'flowTaken', flowId, sourceId: flow.sourceId, targetId: flow.targetId })
+      this.queue.push({ flowId, scope: instance.scope })
+    }
+  }
+
+  raiseIncident(instance: ElementInstanceState, type: IncidentType, message: string): void {
+    const incidentId = this.state.next++
+    const { elementId } = instance
+    this.state.incidents.push({ id: incidentId, elementInstanceId: instance.id, elementId, type, message })
+    this.effects.push({ type: 'raiseIncident', incidentId, elementInstanceId: instance.id, elementId, incidentType: type, message })
+    this.events.push({ type: 'incidentRaised', incidentId, elementInstanceId: instance.id, elementId, incidentType: type, message })
+  }
+
+  resolveIncident(incidentId: number): void {
+    const index = this.state.incidents.findIndex((incident) => incident.id === incidentId)
+    const incident = this.state.incidents[index]
+    if (!incident) throw new CommandRejectedError('INCIDENT_NOT_FOUND', `There is no open incident ${incidentId} in this instance.`)
+    this.state.incidents.splice(index, 1)
+    this.effects.push({ type: 'resolveIncident', incidentId })
+    this.events.push({ type: 'incidentResolved', incidentId, elementInstanceId: incident.elementInstanceId, elementId: incident.elementId })
+  }
+
+  hasIncident(instance: ElementInstanceState): boolean {
+    return this.state.incidents.some((incident) => incident.elementInstanceId === instance.id)
+  }
+
+  /**
+   * Ends every token in `scope` except `keep`: element instances are terminated
+   * (their jobs and tasks cancelled, their incidents resolved), waiting join
+   * tokens and tokens still on their way are dropped.
+   */
+  terminateScope(scope: number, keep?: ElementInstanceState): void {
+    for (const instance of [...this.state.elements]) {
+      if (instance.scope !== scope || instance === keep) continue
+      // Later element kinds (sub-processes) own scopes of their own: end what is inside first.
+      this.terminateScope(instance.id)
+      const element = this.element(instance)
+      behaviourOf(element).terminate?.(this, instance, element)
+      for (const incident of this.state.incidents.filter((open) => open.elementInstanceId === instance.id)) this.resolveIncident(incident.id)
+      this.remove(instance)
+      this.events.push({ type: 'elementTerminated', elementInstanceId: instance.id, elementId: element.id, elementKind: element.kind })
+    }
+    this.joins.dropScope(scope)
+    for (let index = this.queue.length - 1; index >= 0; index--) {
+      if (this.queue[index]?.scope === scope) this.queue.splice(index, 1)
+    }
+  }
+
+  /** Moves tokens until every one of them is in a wait state, an incident, a join, or gone. */
+  drain(): void {
+    for (;;) {
+      for (let arrival = this.queue.shift(); arrival; arrival = this.queue.shift()) {
+        if (++this.steps > MAX_STEPS_PER_COMMAND) {
+          throw new CommandRejectedError('STEP_LIMIT_EXCEEDED', `The instance took more than ${MAX_STEPS_PER_COMMAND} steps without reaching a wait state; is there a loop without one?`)
+        }
+        this.arrive(arrival)
+      }
+      // Inclusive joins can only be judged once nothing else moves.
+      const fired = this.joins.fireInclusive()
+      if (!fired) break
+      this.enter(fired.gatewayId, fired.scope)
+    }
+    if (this.state.status === 'active' && this.state.elements.length === 0 && this.state.joins.length === 0) {
+      this.state.status = 'completed'
+      this.events.push({ type: 'instanceCompleted' })
+      this.effects.push({ type: 'instanceCompleted' })
+    }
+  }
+
+  private arrive({ flowId, scope }: Arrival): void {
+    const flow = this.model.flows[flowId]
+    const target = flow && this.model.elements[flow.targetId]
+    if (!flow || !target) throw new Error(`flow '${flowId}' has no target in process '${this.model.processId}'`)
+    const join = behaviourOf(target).join
+    if (join === undefined || target.incoming.length < 2) return this.enter(target.id, scope)
+    const ready = this.joins.arrive(scope, target, flowId, join)
+    if (ready) this.enter(target.id, scope)
+  }
+
+  private remove(instance: ElementInstanceState): void {
+    const index = this.state.elements.indexOf(instance)
+    if (index >= 0) this.state.elements.splice(index, 1)
+  }
+}
