@@ -1,0 +1,21 @@
+# Samflyt as a service: build the TypeScript, run the compiled server.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+COPY processes ./processes
+COPY rules ./rules
+COPY forms ./forms
+USER node
+EXPOSE 3000
+CMD ["node", "dist/server.js"]
