@@ -30,8 +30,8 @@ export const task = (id: string) => `<bpmn:task id="${id}"/>`
 
 /** A service task; `extra` is more zeebe extension XML (ioMapping, taskHeaders). */
 export function serviceTask(id: string, type = id, extra = '', retries?: string): string {
-  const retriesAttribute = retries === undefined ? '' : ` retries="${retries}"`
-  return `<bpmn:serviceTask id="${id}">${extensions(`<zeebe:taskDefinition type="${type}"${retriesAttribute}/>`, extra)}</bpmn:serviceTask>`
+  const retriesAttribute = retries === undefined ? '' : ` retries="${escape(retries)}"`
+  return `<bpmn:serviceTask id="${id}">${extensions(`<zeebe:taskDefinition type="${escape(type)}"${retriesAttribute}/>`, extra)}</bpmn:serviceTask>`
 }
 
 export function scriptTask(id: string, expression: string, resultVariable: string, extra = ''): string {

@@ -52,3 +52,8 @@ export function describeElement(element: ModdleElement): string {
   const id = `'${element.id ?? '(no id)'}'`
   return element.name ? `${describeType(element.$type)} ${id} ("${element.name}")` : `${describeType(element.$type)} ${id}`
 }
+
+/** "a timer", "an error": for "is a ... start event" messages. */
+export function withArticle(words: string): string {
+  return /^[aeiou]/i.test(words) ? `an ${words}` : `a ${words}`
+}

@@ -1,4 +1,4 @@
-import { describeElement, describeType } from '../moddle.js'
+import { describeElement, describeType, withArticle } from '../moddle.js'
 import { capitalize } from '../extensions.js'
 import type { ElementReader } from './reader.js'
 
@@ -6,7 +6,7 @@ import type { ElementReader } from './reader.js'
 export const readStartEvent: ElementReader = (source, context) => {
   const definition = source.eventDefinitions?.[0]
   if (definition) {
-    context.problem(source.id ?? null, `${capitalize(describeElement(source))} is a ${describeType(definition.$type).replace(' event definition', '')} start event: not supported yet.`)
+    context.problem(source.id ?? null, `${capitalize(describeElement(source))} is ${withArticle(describeType(definition.$type).replace(' event definition', ''))} start event: not supported yet.`)
     return null
   }
   return { kind: 'startEvent' }
