@@ -97,4 +97,22 @@ test('optional attributes: absent or null is null, a wrong type is still an erro
   assert.equal(evaluateOptional({ feel: 'owner' }, 'string', { owner: 42 }, NOW).ok, false)
 })
 
+test('names and paths give exactly what FEEL gives, including list projection and builtins', () => {
+  const variables = { case: { id: 'c-1', owner: null }, items: [{ price: 1 }, { price: 2 }], flag: false }
+  for (const [expression, expected] of [
+    ['case.id', 'c-1'],
+    ['case.owner', null],
+    ['case', { id: 'c-1', owner: null }],
+    ['flag', false],
+    ['items.price', [1, 2]],
+    ['case.missing', null],
+    ['true', true],
+  ] as const) {
+    const result = evaluateFeel(expression, variables, NOW)
+    assert.ok(result.ok, expression)
+    assert.equal(result.ok ? result.value : undefined, expected, expression)
+  }
+  assert.equal(evaluateFeel('count', {}, NOW).ok, false, 'a builtin function is not a value')
+})
+
 test.run()

@@ -16,7 +16,7 @@ import { applyInputs, applyOutputs } from './mappings.js'
 import { propagateVariables, setLocalVariables, visibleVariables } from './variables.js'
 
 /** A runaway loop without wait states would otherwise never return. */
-const MAX_STEPS_PER_COMMAND = 100_000
+const MAX_STEPS_PER_COMMAND = 10_000
 
 interface Arrival {
   flowId: string
