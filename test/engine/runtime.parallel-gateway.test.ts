@@ -91,4 +91,29 @@ test('a gateway with a single incoming flow does not wait', async () => {
   assert.equal(instance.waitingAt, ['a'])
 })
 
+test('a fork and join inside a loop joins afresh on every round', async () => {
+  const xml = definition(
+    startEvent(),
+    gateway('exclusive', 'loop'),
+    gateway('parallel', 'fork'),
+    serviceTask('a'),
+    serviceTask('b'),
+    gateway('parallel', 'join'),
+    gateway('exclusive', 'again', 'again-end'),
+    endEvent(),
+    chain('start', 'loop', 'fork', 'a', 'join', 'again'),
+    chain('fork', 'b', 'join'),
+    flow('again', 'loop', '=round < 2'),
+    flow('again', 'end'),
+  )
+  const instance = await Instance.start(xml)
+  instance.completeJob('a')
+  instance.completeJob('b', { round: 1 })
+  assert.equal(instance.waitingAt, ['a', 'b'], 'second round')
+  instance.completeJob('b', { round: 2 })
+  instance.completeJob('a')
+  assert.is(instance.current.status, 'completed')
+  assert.is(instance.completed.filter((id) => id === 'join').length, 2)
+})
+
 test.run()

@@ -44,7 +44,11 @@ export function attribute(element: ModdleElement | undefined, name: string): str
 /** "bpmn:ServiceTask" -> "service task", for messages. */
 export function describeType(type: string): string {
   const local = type.slice(type.indexOf(':') + 1)
-  return local.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  return local
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/^(ad hoc )?sub process/, (match) => match.replace('sub process', 'sub-process').replace('ad hoc', 'ad-hoc'))
+    .replace('event based', 'event-based')
 }
 
 /** How an element is named in a problem: its id, and its name when it has one. */
