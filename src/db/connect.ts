@@ -53,3 +53,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   }
 }
+
+/**
+ * Runs `work` in one transaction. The transaction is handed over as a plain `Sql`, so the same
+ * query functions serve inside and outside transactions (postgres types them apart).
+ */
+export function transaction<T>(sql: Sql, work: (tx: Sql) => Promise<T>): Promise<T> {
+  return sql.begin((tx) => work(tx as unknown as Sql)) as Promise<T>
+}

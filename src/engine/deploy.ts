@@ -1,0 +1,88 @@
+// Deploying BPMN: every file is parsed and validated before anything is written, then all
+// processes are versioned in one transaction. A byte-identical redeploy is the existing version.
+import { createHash } from 'node:crypto'
+import { transaction, type Sql } from '../db/connect.js'
+import { SamflytError } from '../errors.js'
+import { DeploymentError } from './errors.js'
+import { parseDefinition } from './model/index.js'
+import type { ProcessModel } from './types.js'
+import { insertDefinition, insertDeployment, latestDefinition, type DefinitionRow } from './store/definitions.js'
+
+export interface Resource {
+  name: string
+  xml: string
+}
+
+export interface DeployedProcess {
+  key: string
+  processId: string
+  version: number
+  name: string | null
+  resourceName: string
+  /** False when an identical resource was already deployed and this is that version. */
+  isNew: boolean
+}
+
+const DEPLOY_LOCK_ID = 7_242_019_002
+
+export async function parseResources(resources: Resource[]): Promise<{ resource: Resource; model: ProcessModel }[]> {
+  if (resources.length === 0) throw new SamflytError('SAMFLYT_VALIDATION', 'A deployment needs at least one BPMN file')
+  const parsed: { resource: Resource; model: ProcessModel }[] = []
+  const problems: { path: string; message: string }[] = []
+  for (const resource of resources) {
+    try {
+      for (const model of await parseDefinition(resource.xml)) parsed.push({ resource, model })
+    } catch (error) {
+      if (!(error instanceof DeploymentError)) throw error
+      for (const problem of error.problems) {
+        problems.push({ path: problem.elementId ? `${resource.name}#${problem.elementId}` : resource.name, message: problem.message })
+      }
+    }
+  }
+  const seen = new Map<string, string>()
+  for (const { resource, model } of parsed) {
+    const other = seen.get(model.processId)
+    if (other) problems.push({ path: `${resource.name}#${model.processId}`, message: `Process ${model.processId} is also defined in ${other}` })
+    seen.set(model.processId, resource.name)
+  }
+  if (problems.length > 0) {
+    const names = problems.map((p) => p.path).join(', ')
+    throw new SamflytError('SAMFLYT_INVALID_DEFINITION', `The deployment was refused; nothing was deployed. Problems at ${names}`, problems)
+  }
+  return parsed
+}
+
+export async function deploy(
+  sql: Sql,
+  resources: Resource[],
+  actor: string | null,
+): Promise<{ deploymentKey: string; processes: DeployedProcess[]; models: Map<string, ProcessModel> }> {
+  const parsed = await parseResources(resources)
+  return transaction(sql, async (tx) => {
+    await tx`select pg_advisory_xact_lock(${DEPLOY_LOCK_ID})`
+    const deploymentKey = await insertDeployment(tx, actor)
+    const processes: DeployedProcess[] = []
+    const models = new Map<string, ProcessModel>()
+    for (const { resource, model } of parsed) {
+      const checksum = createHash('sha256').update(resource.xml).digest('hex')
+      const latest = await latestDefinition(tx, model.processId)
+      let row: DefinitionRow
+      if (latest && latest.checksum === checksum) {
+        row = latest
+      } else {
+        row = await insertDefinition(tx, {
+          processId: model.processId,
+          version: (latest?.version ?? 0) + 1,
+          name: model.name,
+          resourceName: resource.name,
+          checksum,
+          xml: resource.xml,
+          deploymentKey,
+        })
+      }
+      models.set(row.key, model)
+      processes.push({ key: row.key, processId: row.processId, version: row.version, name: row.name, resourceName: row.resourceName, isNew: row !== latest })
+    }
+    return { deploymentKey, processes, models }
+  })
+}

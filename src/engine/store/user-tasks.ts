@@ -1,0 +1,101 @@
+// User tasks: work for people, with assignee, candidate groups and users, due dates and a form.
+import type { Sql } from '../../db/connect.js'
+import type { UserTaskFields, Variables } from '../types.js'
+
+export interface UserTaskRow extends UserTaskFields {
+  key: string
+  instanceKey: string
+  elementInstanceId: number
+  elementId: string
+  processId: string
+  state: 'created' | 'completed' | 'cancelled'
+  variables: Variables
+  createdAt: Date
+  completedAt: Date | null
+  completedBy: string | null
+}
+
+const columns = (sql: Sql) => sql`
+  key::text, instance_key::text as "instanceKey", element_instance_id as "elementInstanceId", element_id as "elementId",
+  process_id as "processId", name, state, assignee, candidate_groups as "candidateGroups", candidate_users as "candidateUsers",
+  due_date as "dueDate", follow_up_date as "followUpDate", priority, form_id as "formId", form_key as "formKey", variables,
+  created_at as "createdAt", completed_at as "completedAt", completed_by as "completedBy"`
+
+export type NewUserTask = UserTaskFields & { instanceKey: string; processId: string; elementInstanceId: number; elementId: string; variables: Variables }
+
+export async function insertUserTasks(sql: Sql, tasks: NewUserTask[], now: Date): Promise<void> {
+  if (tasks.length === 0) return
+  await sql`insert into user_tasks ${sql(
+    tasks.map((task) => ({
+      instance_key: task.instanceKey,
+      element_instance_id: task.elementInstanceId,
+      element_id: task.elementId,
+      process_id: task.processId,
+      name: task.name,
+      assignee: task.assignee,
+      candidate_groups: task.candidateGroups,
+      candidate_users: task.candidateUsers,
+      due_date: task.dueDate,
+      follow_up_date: task.followUpDate,
+      priority: task.priority,
+      form_id: task.formId,
+      form_key: task.formKey,
+      variables: sql.json(task.variables as never),
+      created_at: now,
+    })),
+  )}`
+}
+
+export async function getUserTask(sql: Sql, key: string): Promise<UserTaskRow | undefined> {
+  const [row] = await sql<UserTaskRow[]>`select ${columns(sql)} from user_tasks where key = ${key}`
+  return row
+}
+
+export async function lockUserTask(sql: Sql, key: string): Promise<UserTaskRow | undefined> {
+  const [row] = await sql<UserTaskRow[]>`select ${columns(sql)} from user_tasks where key = ${key} for update`
+  return row
+}
+
+export async function setAssignee(sql: Sql, key: string, assignee: string | null): Promise<void> {
+  await sql`update user_tasks set assignee = ${assignee} where key = ${key}`
+}
+
+export async function closeUserTask(
+  sql: Sql,
+  instanceKey: string,
+  elementInstanceId: number,
+  state: 'completed' | 'cancelled',
+  actor: string | null,
+  now: Date,
+): Promise<void> {
+  await sql`
+    update user_tasks set state = ${state}, completed_at = ${now}, completed_by = ${actor}
+    where instance_key = ${instanceKey} and element_instance_id = ${elementInstanceId} and state = 'created'`
+}
+
+export interface UserTaskFilter {
+  state?: UserTaskRow['state'] | undefined
+  assignee?: string | undefined
+  candidateGroups?: string[] | undefined
+  candidateUser?: string | undefined
+  processId?: string | undefined
+  instanceKey?: string | undefined
+  limit: number
+  offset: number
+}
+
+export async function listUserTasks(sql: Sql, filter: UserTaskFilter): Promise<{ items: UserTaskRow[]; total: number }> {
+  const where = sql`
+    where true
+      ${filter.state ? sql`and state = ${filter.state}` : sql``}
+      ${filter.assignee ? sql`and assignee = ${filter.assignee}` : sql``}
+      ${filter.candidateGroups?.length ? sql`and candidate_groups && ${filter.candidateGroups}` : sql``}
+      ${filter.candidateUser ? sql`and ${filter.candidateUser} = any(candidate_users)` : sql``}
+      ${filter.processId ? sql`and process_id = ${filter.processId}` : sql``}
+      ${filter.instanceKey ? sql`and instance_key = ${filter.instanceKey}` : sql``}`
+  const items = await sql<UserTaskRow[]>`
+    select ${columns(sql)} from user_tasks ${where}
+    order by priority desc, due_date asc nulls last, key asc limit ${filter.limit} offset ${filter.offset}`
+  const [count] = await sql<{ total: number }[]>`select count(*)::int as total from user_tasks ${where}`
+  return { items, total: count?.total ?? 0 }
+}
