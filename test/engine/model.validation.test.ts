@@ -84,6 +84,16 @@ test('a default flow that does not leave its gateway is refused', async () => {
   assert.match(await problemAbout(xml, 'gw'), /The default flow 'start-gw' of exclusive gateway 'gw' does not leave that gateway/)
 })
 
+test('a default flow on anything but an exclusive or inclusive gateway is refused', async () => {
+  const xml = definition(startEvent(), '<bpmn:task id="a" default="a-end"/>', endEvent(), chain('start', 'a', 'end'))
+  assert.match(await problemAbout(xml, 'a'), /has a default flow, but default flows are only supported on exclusive and inclusive gateways/)
+})
+
+test('a default flow that names no flow is refused, naming the gateway', async () => {
+  const xml = definition(startEvent(), gateway('exclusive', 'gw', 'Flow_gone'), task('a'), chain('start', 'gw', 'a'))
+  assert.match(await problemAbout(xml, 'gw'), /The default of 'gw' refers to 'Flow_gone', but there is no element with that id/)
+})
+
 for (const kind of ['serviceTask', 'businessRuleTask', 'sendTask']) {
   test(`a ${kind} without a job type is refused`, async () => {
     const xml = definition(startEvent(), `<bpmn:${kind} id="work" name="Do it"/>`, chain('start', 'work'))
