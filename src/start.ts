@@ -7,10 +7,12 @@ import { seedDemoUsers } from './auth/demo.js'
 import { tokenSecret } from './auth/secret.js'
 import { createTokenService } from './auth/tokens.js'
 import { buildApp, type App } from './api/app.js'
+import { Engine } from './engine/engine.js'
 
 export interface Samflyt {
   app: App
   db: Database
+  engine: Engine
   stop(): Promise<void>
 }
 
@@ -26,12 +28,15 @@ export async function startSamflyt(config: Config, logger: Logger): Promise<Samf
       ttlSeconds: config.tokenTtlSeconds,
       oidc: config.oidc,
     })
-    const app = await buildApp({ db, tokens, logger, bodyLimitBytes: config.bodyLimitBytes })
+    const engine = new Engine({ db })
+    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes })
     return {
       app,
       db,
+      engine,
       async stop() {
         await app.close()
+        await engine.stop()
         await db.close()
       },
     }

@@ -9,15 +9,22 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { Logger } from 'pino'
 import type { Database } from '../db/connect.js'
 import type { TokenService } from '../auth/tokens.js'
+import type { Engine } from '../engine/engine.js'
+import multipart from '@fastify/multipart'
 import { registerErrorHandling } from './plugins/errors.js'
 import { registerAccessControl } from './plugins/access.js'
 import { registerUrlPrivacyGuard } from './plugins/privacy.js'
 import { ERROR_CODES_DOC, ErrorBody } from './schemas.js'
 import { healthRoutes } from './routes/health.js'
 import { authRoutes } from './routes/auth.js'
+import { deploymentRoutes } from './routes/engine/deployments.js'
+import { processInstanceRoutes } from './routes/engine/process-instances.js'
+import { userTaskRoutes } from './routes/engine/user-tasks.js'
+import { incidentRoutes } from './routes/engine/incidents.js'
 
 export interface AppDependencies {
   db: Database
+  engine: Engine
   tokens: TokenService
   logger: Logger
   bodyLimitBytes: number
@@ -26,6 +33,7 @@ export interface AppDependencies {
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database
+    engine: Engine
     tokens: TokenService
   }
 }
@@ -47,6 +55,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('db', deps.db)
+  app.decorate('engine', deps.engine)
   app.decorate('tokens', deps.tokens)
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -70,8 +79,16 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
 
+  // BPMN arrives as XML text (or as multipart files); it is parsed by the engine, not here.
+  app.addContentTypeParser(['application/xml', 'text/xml', 'application/bpmn+xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body))
+  await app.register(multipart, { limits: { fileSize: deps.bodyLimitBytes, files: 50 } })
+
   await app.register(healthRoutes)
   await app.register(authRoutes)
+  await app.register(deploymentRoutes)
+  await app.register(processInstanceRoutes)
+  await app.register(userTaskRoutes)
+  await app.register(incidentRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())
   return app

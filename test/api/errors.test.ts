@@ -58,7 +58,7 @@ test('a body of a type the route does not take is a 415', async () => {
 test('a 5xx hides what went wrong from the caller and logs it under the request id', async () => {
   let logs = ''
   const stream = new PassThrough().on('data', (c) => (logs += c))
-  const app = await buildApp({ db: t.db, tokens: createTokenService({ secret: TEST_SECRET, ttlSeconds: 60 }), logger: createLogger('info', stream), bodyLimitBytes: 1024 })
+  const app = await buildApp({ db: t.db, engine: t.engine, tokens: createTokenService({ secret: TEST_SECRET, ttlSeconds: 60 }), logger: createLogger('info', stream), bodyLimitBytes: 1024 })
   app.get('/boom', { config: { roles: 'public' } }, async () => {
     throw new Error('relation "secret_table" does not exist at 10.0.0.5')
   })
@@ -70,7 +70,7 @@ test('a 5xx hides what went wrong from the caller and logs it under the request 
 })
 
 test('a route that does not declare its roles cannot be registered', async () => {
-  const app = await buildApp({ db: t.db, tokens: createTokenService({ secret: TEST_SECRET, ttlSeconds: 60 }), logger: createLogger('silent'), bodyLimitBytes: 1024 })
+  const app = await buildApp({ db: t.db, engine: t.engine, tokens: createTokenService({ secret: TEST_SECRET, ttlSeconds: 60 }), logger: createLogger('silent'), bodyLimitBytes: 1024 })
   assert.throws(() => app.get('/open-by-accident', async () => 'oops'), /GET \/open-by-accident does not declare the roles it allows/)
   await app.close()
 })

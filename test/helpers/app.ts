@@ -6,9 +6,11 @@ import { createLogger } from '../../src/api/logging.js'
 import { DEMO_USERS, seedDemoUsers } from '../../src/auth/demo.js'
 import { createTokenService, type TokenOptions } from '../../src/auth/tokens.js'
 import { testDatabase, type TestDatabase } from './database.js'
+import { Engine } from '../../src/engine/engine.js'
 
 export interface TestApp {
   app: App
+  engine: Engine
   db: TestDatabase
   /** Every log line the app wrote, as written (after redaction and scrubbing). */
   logs: () => string
@@ -26,10 +28,12 @@ export async function testApp(options: Partial<TokenOptions> = {}): Promise<Test
   const stream = new PassThrough()
   stream.on('data', (chunk) => (output += chunk))
   const tokens = createTokenService({ secret: TEST_SECRET, ttlSeconds: 900, ...options })
-  const app = await buildApp({ db, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024 })
+  const engine = new Engine({ db })
+  const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024 })
   await app.ready()
   return {
     app,
+    engine,
     db,
     logs: () => output,
     async tokenFor(username) {
@@ -39,6 +43,7 @@ export async function testApp(options: Partial<TokenOptions> = {}): Promise<Test
     },
     async close() {
       await app.close()
+      await engine.stop()
       await db.close()
     },
   }

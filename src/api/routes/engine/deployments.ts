@@ -1,0 +1,69 @@
+// Deploying BPMN files and reading the definitions back.
+import { Type } from 'typebox'
+import type { FastifyRequest } from 'fastify'
+import type { App } from '../../app.js'
+import { principalOf } from '../../plugins/access.js'
+import { errorResponses } from '../../schemas.js'
+import { SamflytError, notFound } from '../../../errors.js'
+import { listDefinitions, definitionByKey } from '../../../engine/store/definitions.js'
+import type { Resource } from '../../../engine/deploy.js'
+import { Definition, DeployedProcess, KeyParams } from './schemas.js'
+
+const READERS = ['process-owner', 'admin', 'auditor', 'caseworker'] as const
+
+async function resourcesOf(request: FastifyRequest): Promise<Resource[]> {
+  if (request.isMultipart()) {
+    const resources: Resource[] = []
+    for await (const part of request.files()) {
+      resources.push({ name: part.filename || part.fieldname, xml: (await part.toBuffer()).toString('utf8') })
+    }
+    return resources
+  }
+  const name = (request.query as { name?: string }).name ?? 'diagram.bpmn'
+  return [{ name, xml: String(request.body ?? '') }]
+}
+
+export async function deploymentRoutes(app: App) {
+  app.post('/api/deployments', {
+    config: { roles: ['process-owner', 'admin'] },
+    schema: {
+      tags: ['engine'],
+      summary: 'Deploy one or more BPMN files, all or nothing',
+      description: 'Send multipart/form-data with one file per BPMN resource, or one BPMN XML body (application/xml) with ?name=file.bpmn. A byte-identical redeploy returns the existing version.',
+      querystring: Type.Object({ name: Type.Optional(Type.String({ pattern: '^[\\w.\\- ]{1,200}$' })) }),
+      response: { 201: Type.Object({ deploymentKey: Type.String(), processes: Type.Array(DeployedProcess) }), ...errorResponses(400, 413, 415) },
+    },
+  }, async (request, reply) => {
+    const resources = await resourcesOf(request)
+    if (resources.length === 0 || resources.every((r) => r.xml.trim() === '')) {
+      throw new SamflytError('SAMFLYT_VALIDATION', 'Send at least one BPMN file (multipart) or a BPMN XML body')
+    }
+    const result = await app.engine.deploy(resources, principalOf(request).username)
+    request.log.info({ processes: result.processes.map((p) => `${p.processId}:${p.version}`) }, 'deployed')
+    return reply.status(201).send(result)
+  })
+
+  app.get('/api/process-definitions', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['engine'],
+      summary: 'Deployed process definitions: the latest version of each, and all versions',
+      querystring: Type.Object({ processId: Type.Optional(Type.String()) }),
+      response: { 200: Type.Object({ latest: Type.Array(Definition), all: Type.Array(Definition) }) },
+    },
+  }, async (request) => {
+    const all = (await listDefinitions(app.db.sql, request.query.processId)).map(({ checksum: _c, xml: _x, ...row }) => ({ ...row, deployedAt: row.deployedAt.toISOString() }))
+    const latest = all.filter((row, index) => index === 0 || all[index - 1]!.processId !== row.processId)
+    return { latest, all }
+  })
+
+  app.get('/api/process-definitions/:key', {
+    config: { roles: READERS },
+    schema: { tags: ['engine'], summary: 'One definition, with its BPMN XML', params: KeyParams, response: { 200: Definition, ...errorResponses(404) } },
+  }, async (request) => {
+    const row = await definitionByKey(app.db.sql, request.params.key)
+    if (!row) throw notFound('Process definition', request.params.key)
+    const { checksum: _c, ...rest } = row
+    return { ...rest, deployedAt: row.deployedAt.toISOString() }
+  })
+}

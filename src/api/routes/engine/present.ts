@@ -1,0 +1,44 @@
+// Rows as the API shows them: dates as ISO strings, no internals.
+import type { IncidentRow } from '../../../engine/store/incidents.js'
+import type { InstanceRow } from '../../../engine/store/instances.js'
+import type { UserTaskRow } from '../../../engine/store/user-tasks.js'
+import type { HistoryRow } from '../../../engine/store/history.js'
+
+const iso = (date: Date | string | null) => (date === null ? null : new Date(date).toISOString())
+
+export const presentIncident = (row: IncidentRow) => ({
+  key: row.key,
+  instanceKey: row.instanceKey,
+  elementId: row.elementId,
+  elementInstanceId: row.elementInstanceId,
+  type: row.type,
+  message: row.message,
+  state: row.state,
+  createdAt: iso(row.createdAt)!,
+  resolvedAt: iso(row.resolvedAt),
+  resolvedBy: row.resolvedBy,
+})
+
+export const presentTask = (row: UserTaskRow) => ({
+  ...row,
+  dueDate: iso(row.dueDate),
+  followUpDate: iso(row.followUpDate),
+  createdAt: iso(row.createdAt)!,
+  completedAt: iso(row.completedAt),
+})
+
+export const presentInstance = (row: InstanceRow, incidents: IncidentRow[]) => ({
+  key: row.key,
+  processId: row.processId,
+  version: row.version,
+  definitionKey: row.definitionKey,
+  businessKey: row.businessKey,
+  status: row.status,
+  startedAt: iso(row.startedAt)!,
+  endedAt: iso(row.endedAt),
+  activeElements: row.state.elements.map((e) => ({ elementInstanceId: e.id, elementId: e.elementId, status: e.status })),
+  variables: row.state.variables,
+  incidents: incidents.map(presentIncident),
+})
+
+export const presentHistory = (row: HistoryRow) => ({ ...row, at: iso(row.at)! })
