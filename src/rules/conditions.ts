@@ -108,7 +108,7 @@ function validateLeaf(node: Record<string, unknown>, path: string, context: Cont
   } else if (operator && !operator.includes(':')) {
     const expected = OPERATOR_VALUE_TYPES[operator]
     const actual = Array.isArray(node.value) ? 'array' : typeof node.value
-    if (expected && actual !== expected) problems.push({ path: `${path}.value`, message: `operator ${operator} needs a ${expected} value, not ${actual}` })
+    if (expected && actual !== expected) problems.push({ path: `${path}.value`, message: `operator ${operator} needs ${article(expected)} value, not ${actual}` })
   }
 
   // Decorated operators and paths look inside the fact, so its declared type says nothing there.
@@ -116,7 +116,7 @@ function validateLeaf(node: Record<string, unknown>, path: string, context: Cont
     const needs = OPERATOR_FACT_TYPES[operator]
     const definition = context.facts[fact]!
     if (needs && needs !== 'any' && definition.type !== needs) {
-      problems.push({ path: `${path}.operator`, message: `operator ${operator} needs a ${needs} fact, but "${fact}" is ${definition.type}` })
+      problems.push({ path: `${path}.operator`, message: `operator ${operator} needs ${article(needs)} fact, but "${fact}" is ${definition.type}` })
     }
   }
   if (node.params !== undefined && !isObject(node.params)) problems.push({ path: `${path}.params`, message: 'must be an object' })
@@ -149,6 +149,8 @@ function validateFactReference(fact: unknown, factPath: unknown, path: string, c
   }
   return fact
 }
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`)
 
 export function validatePriority(priority: unknown, path: string, problems: ErrorDetail[]): void {
   if (priority === undefined) return
