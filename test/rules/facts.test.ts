@@ -1,0 +1,104 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { SamflytError } from '../../src/errors.js'
+import { CASE_FACTS, checkCaseFacts, deriveCaseFacts, type Service } from '../../src/rules/facts.js'
+import { makeIdentityNumber } from './fixtures/identity-numbers.js'
+
+const NOW = new Date('2025-06-15T12:00:00Z')
+const service = (name: string, sector: string, provider: string, extra: Partial<Service> = {}): Service => ({ name, sector, provider, ...extra })
+
+test('distinct sectors and providers, and the service counts', () => {
+  const facts = deriveCaseFacts({
+    services: [
+      service('Hjemmesykepleie', 'health-and-care', 'Hjemmetjenesten', { longTerm: true, coordinated: true }),
+      service('Fysioterapi', 'health-and-care', 'Helsehuset', { coordinated: true }),
+      service('Ergoterapi', 'health-and-care', 'Helsehuset'),
+      service('Arbeidsavklaring', 'nav', 'NAV Sentrum', { longTerm: true, coordinated: true }),
+      service('Startlån', 'housing', 'NAV Sentrum'),
+    ],
+  }, NOW)
+  assert.equal(facts.sectors, ['health-and-care', 'housing', 'nav'])
+  assert.is(facts.sectorCount, 3)
+  assert.is(facts.providerCount, 3)
+  assert.is(facts.serviceCount, 5)
+  assert.is(facts.longTermServiceCount, 2)
+  assert.is(facts.coordinatedServiceCount, 3)
+  assert.is(facts.longTermNeeds, true)
+  assert.is(facts.coordinatedNeeds, true)
+  assert.is(facts.needsLongTermHealthServices, true)
+  assert.is(facts.needsOtherWelfareServices, true)
+})
+
+test('coordinated needs need coordinated services from two providers', () => {
+  const sameProvider = deriveCaseFacts({ services: [service('A', 'health-and-care', 'P', { coordinated: true }), service('B', 'nav', 'P', { coordinated: true })] }, NOW)
+  assert.is(sameProvider.coordinatedNeeds, false)
+  const twoProviders = deriveCaseFacts({ services: [service('A', 'health-and-care', 'P', { coordinated: true }), service('B', 'nav', 'Q', { coordinated: true })] }, NOW)
+  assert.is(twoProviders.coordinatedNeeds, true)
+})
+
+test('ROP: mental-health and substance-use needs together, from flags, services or a mix', () => {
+  const rop = (input: Parameters<typeof deriveCaseFacts>[0]) => deriveCaseFacts(input, NOW).ropNeeds
+  assert.is(rop({ mentalHealthNeeds: true, substanceUseNeeds: true }), true)
+  assert.is(rop({ mentalHealthNeeds: true }), false)
+  assert.is(rop({ mentalHealthNeeds: true, services: [service('LAR', 'health-and-care', 'Helse Vest HF', { areas: ['substance-use'] })] }), true)
+  assert.is(rop({ services: [service('DPS', 'health-and-care', 'DPS', { areas: ['mental-health'] })] }), false)
+})
+
+test('a registered value wins over the derived one', () => {
+  const services = [service('Avlastning', 'health-and-care', 'Avlastningsboligen', { longTerm: true })]
+  assert.is(deriveCaseFacts({ services }, NOW).needsLongTermHealthServices, true)
+  assert.is(deriveCaseFacts({ services, needsLongTermHealthServices: false }, NOW).needsLongTermHealthServices, false)
+  assert.is(deriveCaseFacts({ needsOtherWelfareServices: true }, NOW).needsOtherWelfareServices, true)
+})
+
+test('age and child under 18 from the identity number at the evaluation date; the number is masked', () => {
+  const number = makeIdentityNumber('2008-01-01')
+  const before = deriveCaseFacts({ identityNumber: number }, new Date('2025-12-31T12:00:00Z'))
+  assert.is(before.age, 17)
+  assert.is(before.childUnder18, true)
+  assert.is(before.birthDate, '2008-01-01')
+  assert.is(before.identityNumber, '010108*****')
+  assert.not.ok(JSON.stringify(before).includes(number), 'the full number is nowhere in the facts')
+  const after = deriveCaseFacts({ identityNumber: number }, new Date('2026-01-01T12:00:00Z'))
+  assert.is(after.age, 18)
+  assert.is(after.childUnder18, false)
+  const unknown = deriveCaseFacts({}, NOW)
+  assert.is(unknown.age, null)
+  assert.is(unknown.childUnder18, false)
+  assert.is(unknown.evaluationDate, '2025-06-15')
+})
+
+test('every vocabulary fact is present after deriving, so no rule meets an undefined fact', () => {
+  assert.equal(Object.keys(deriveCaseFacts({}, NOW)).sort(), Object.keys(CASE_FACTS).sort())
+})
+
+test('manual escalation counts only with a reason', () => {
+  assert.is(deriveCaseFacts({ manualEscalation: { reason: 'Uklart ansvar mellom NAV og skole' } }, NOW).manuallyEscalated, true)
+  assert.is(deriveCaseFacts({ manualEscalation: { reason: ' ' } }, NOW).manuallyEscalated, false)
+  assert.is(deriveCaseFacts({ manualEscalation: null }, NOW).manuallyEscalated, false)
+})
+
+test('wrong case facts are refused, every problem named', () => {
+  const problems = checkCaseFacts({
+    responsibilityDisputd: true,
+    age: 12,
+    consentGiven: 'yes',
+    services: [{ name: 'A', sector: 'nav' }, 'B', { name: 'C', sector: 'nav', provider: 'P', longterm: true }],
+    manualEscalation: {},
+  })
+  assert.equal(problems.map((p) => p.path), [
+    'responsibilityDisputd', 'age', 'consentGiven',
+    'services[0].provider', 'services[1]', 'services[2].longterm', 'manualEscalation.reason',
+  ])
+  try {
+    deriveCaseFacts({ identityNumber: '12345678901' }, NOW)
+    assert.unreachable('should have thrown')
+  } catch (error) {
+    assert.instance(error, SamflytError)
+    assert.is((error as SamflytError).status, 400)
+    assert.is((error as SamflytError).details[0]!.path, 'identityNumber')
+    assert.not.match(JSON.stringify((error as SamflytError).details), /12345678901/)
+  }
+})
+
+test.run()
