@@ -98,11 +98,32 @@ export function centuryOf(individual: number, year2: number): number | null {
   return null
 }
 
-const osloDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' })
+const osloOffsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' })
+const HOUR_MS = 3_600_000
+let cachedHour = Number.NaN
+let cachedOffsetMs = 0
 
-/** The calendar date in Norway at an instant, as YYYY-MM-DD: a child turns 18 on Norway's date, not UTC's. */
+/** Oslo's offset from UTC at an instant ("GMT+02:00" -> 2 hours), from the time-zone database. */
+function osloOffsetMs(at: Date): number {
+  const name = osloOffsetFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
+  if (!match) return 0
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60_000
+}
+
+/**
+ * The calendar date in Norway at an instant, as YYYY-MM-DD: a child turns 18 on Norway's
+ * date, not UTC's. Norway changes offset only on a whole UTC hour, so the offset is looked
+ * up once per hour (the time-zone lookup costs more than a whole rule evaluation's facts).
+ */
 export function osloDate(at: Date): string {
-  return osloDateFormat.format(at) // en-CA formats as YYYY-MM-DD
+  const ms = at.getTime()
+  const hour = Math.floor(ms / HOUR_MS)
+  if (hour !== cachedHour) {
+    cachedOffsetMs = osloOffsetMs(at)
+    cachedHour = hour
+  }
+  return new Date(ms + cachedOffsetMs).toISOString().slice(0, 10)
 }
 
 /**
@@ -112,10 +133,9 @@ export function osloDate(at: Date): string {
  */
 export function ageAt(birthDate: string, date: string): number | null {
   if (birthDate > date) return null
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number]
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const hadBirthday = m > bm || (m === bm && d >= bd)
-  return y - by - (hadBirthday ? 0 : 1)
+  // ISO dates compare as strings: the birthday has come when MM-DD is reached.
+  const hadBirthday = date.slice(5) >= birthDate.slice(5)
+  return Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (hadBirthday ? 0 : 1)
 }
 
 function isoDate(year: number, month: number, day: number): string | null {
@@ -161,7 +181,8 @@ export function validateIdentityNumber(value: unknown, options: IdentityNumberOp
   const checksum = options.checksum ?? 'auto'
   const allowFrom2032 = checksum === 'from-2032' || (checksum === 'auto' && today >= NEW_RULES_FROM)
 
-  const digits = Array.from(value, Number)
+  const digits: number[] = []
+  for (let i = 0; i < 11; i++) digits.push(value.charCodeAt(i) - 48)
   const checksumRule = checksumRuleOf(digits, allowFrom2032)
   if (!checksumRule) return invalid('the control digits do not match (mod 11)')
 

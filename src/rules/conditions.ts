@@ -158,3 +158,13 @@ export function validatePriority(priority: unknown, path: string, problems: Erro
     problems.push({ path, message: 'must be a whole number of 1 or more' })
   }
 }
+
+/** The fact names a (valid) condition tree reads, including `{ fact }` references in values. */
+export function referencedFacts(node: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(node)) node.forEach((child) => referencedFacts(child, into))
+  else if (isObject(node)) {
+    if (typeof node.fact === 'string') into.add(node.fact)
+    for (const key of ['all', 'any', 'not', 'value'] as const) if (key in node) referencedFacts(node[key], into)
+  }
+  return into
+}
