@@ -56,11 +56,15 @@ export class Engine {
     return { deploymentKey: result.deploymentKey, processes: result.processes }
   }
 
-  /** The executable model of a deployed definition, parsed once per process. */
-  model(definitionKey: string): Promise<ProcessModel> {
+  /**
+   * The executable model of a deployed definition, parsed once per process. Inside a transaction
+   * pass it as `sql`: reading through the pool there could wait for a connection that the
+   * transactions waiting on this very model hold.
+   */
+  model(definitionKey: string, sql: Sql = this.sql): Promise<ProcessModel> {
     let model = this.models.get(definitionKey)
     if (!model) {
-      model = definitionByKey(this.sql, definitionKey).then((row) => {
+      model = definitionByKey(sql, definitionKey).then((row) => {
         if (!row) throw notFound('Process definition', definitionKey)
         return parseDefinition(row.xml).then((models) => models.find((m) => m.processId === row.processId)!)
       })
@@ -104,7 +108,7 @@ export class Engine {
       const instance = await lockInstance(tx, instanceKey)
       if (!instance) throw notFound('Process instance', instanceKey)
       const resolved = typeof command === 'function' ? await command(tx, instance) : command
-      const model = await this.model(instance.definitionKey)
+      const model = await this.model(instance.definitionKey, tx)
       const now = this.clock()
       const result = this.run(model, instance.state, resolved, now)
       const applied = await applyResult(tx, instance, result, actor, now)
