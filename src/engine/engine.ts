@@ -7,12 +7,12 @@ import { SamflytError, notFound } from '../errors.js'
 import { CommandRejectedError } from './errors.js'
 import { parseDefinition } from './model/index.js'
 import { execute } from './runtime/index.js'
-import type { Command, ProcessModel, Variables } from './types.js'
+import type { Command, ProcessModel, Result, Variables } from './types.js'
 import { deploy, type Resource } from './deploy.js'
 import { applyResult } from './store/apply.js'
 import { appendHistory } from './store/history.js'
 import { definitionByKey, definitionByVersion, latestDefinition } from './store/definitions.js'
-import { getInstance, insertInstance, lockInstance, saveInstance, type InstanceRow } from './store/instances.js'
+import { insertInstance, lockInstance, saveInstance, type InstanceRow } from './store/instances.js'
 import { deleteJob, lockJob, retryJobLater, type JobRow } from './store/jobs.js'
 import { closeUserTask, getUserTask, lockUserTask, setAssignee, type UserTaskRow } from './store/user-tasks.js'
 import { getIncident } from './store/incidents.js'
@@ -74,7 +74,7 @@ export class Engine {
     return model
   }
 
-  async startInstance(request: StartInstance, actor: string | null): Promise<InstanceRow> {
+  async startInstance(request: StartInstance, actor: string | null): Promise<{ key: string }> {
     const definition = request.version
       ? await definitionByVersion(this.sql, request.processId, request.version)
       : await latestDefinition(this.sql, request.processId)
@@ -84,39 +84,40 @@ export class Engine {
     const model = await this.model(definition.key)
     const now = this.clock()
     const result = this.run(model, null, { type: 'start', variables: request.variables ?? {}, businessKey: request.businessKey ?? null }, now)
-    const key = await transaction(this.sql, async (tx) => {
+    const { key, jobTypes } = await transaction(this.sql, async (tx) => {
       const key = await insertInstance(tx, { definitionKey: definition.key, processId: definition.processId, version: definition.version, state: result.state, historySeq: result.events.length, now })
-      const applied = await applyResult(tx, { key, processId: definition.processId, historySeq: 0 }, result, actor, now, { saveState: false })
-      await this.wakeups.notifyInTransaction(tx, applied.jobTypes)
-      this.afterCommit(applied.jobTypes)
-      return key
+      const jobTypes = await this.apply(tx, { key, processId: definition.processId, historySeq: 0 }, result, actor, now, false)
+      return { key, jobTypes }
     })
-    this.flushWakeups()
-    return (await getInstance(this.sql, key))!
+    this.wakeups.wake(jobTypes)
+    return { key }
   }
 
   /**
-   * Runs one command on one instance in one transaction. `prepare`, when given, runs after the
-   * instance row is locked: it checks and locks what the command touches and may fill in the command.
+   * Runs one command on one instance in one transaction. When `command` is a function, it runs
+   * after the instance row is locked: it checks and locks what the command touches and builds it.
    */
   async command(
     instanceKey: string,
     command: Command | ((tx: Sql, instance: InstanceRow) => Promise<Command>),
     actor: string | null,
-  ): Promise<InstanceRow> {
-    await transaction(this.sql, async (tx) => {
+  ): Promise<void> {
+    const jobTypes = await transaction(this.sql, async (tx) => {
       const instance = await lockInstance(tx, instanceKey)
       if (!instance) throw notFound('Process instance', instanceKey)
       const resolved = typeof command === 'function' ? await command(tx, instance) : command
       const model = await this.model(instance.definitionKey, tx)
       const now = this.clock()
-      const result = this.run(model, instance.state, resolved, now)
-      const applied = await applyResult(tx, instance, result, actor, now)
-      await this.wakeups.notifyInTransaction(tx, applied.jobTypes)
-      this.afterCommit(applied.jobTypes)
+      return this.apply(tx, instance, this.run(model, instance.state, resolved, now), actor, now, true)
     })
-    this.flushWakeups()
-    return (await getInstance(this.sql, instanceKey))!
+    this.wakeups.wake(jobTypes)
+  }
+
+  /** Writes a result and NOTIFYs other processes (delivered at commit); returns the job types to wake here once committed. */
+  private async apply(tx: Sql, instance: { key: string; processId: string; historySeq: number }, result: Result, actor: string | null, now: Date, saveState: boolean): Promise<string[]> {
+    const { jobTypes } = await applyResult(tx, instance, result, actor, now, { saveState })
+    await this.wakeups.notifyInTransaction(tx, jobTypes)
+    return jobTypes
   }
 
   private run(model: ProcessModel, state: InstanceRow['state'] | null, command: Command, now: Date) {
@@ -126,17 +127,6 @@ export class Engine {
       if (error instanceof CommandRejectedError) throw new SamflytError('SAMFLYT_CONFLICT', error.message)
       throw error
     }
-  }
-
-  // Wake-ups are collected during a transaction and sent once it has committed.
-  private pendingWakeups: string[] = []
-  private afterCommit(types: string[]) {
-    this.pendingWakeups.push(...types)
-  }
-  private flushWakeups() {
-    const types = this.pendingWakeups
-    this.pendingWakeups = []
-    if (types.length) this.wakeups.wake([...new Set(types)])
   }
 
   // ------------------------------------------------------------ jobs
@@ -239,8 +229,8 @@ export class Engine {
 
   // ------------------------------------------------------------ instances and incidents
 
-  async cancelInstance(instanceKey: string, actor: string | null): Promise<InstanceRow> {
-    return this.command(instanceKey, { type: 'cancel' }, actor)
+  async cancelInstance(instanceKey: string, actor: string | null): Promise<void> {
+    await this.command(instanceKey, { type: 'cancel' }, actor)
   }
 
   async resolveIncident(incidentKey: string, actor: string | null): Promise<void> {
@@ -250,8 +240,8 @@ export class Engine {
     await this.command(incident.instanceKey, { type: 'resolveIncident', incidentId: incident.incidentId }, actor)
   }
 
-  async setVariables(instanceKey: string, variables: Variables, actor: string | null): Promise<InstanceRow> {
-    return this.command(instanceKey, { type: 'setVariables', variables }, actor)
+  async setVariables(instanceKey: string, variables: Variables, actor: string | null): Promise<void> {
+    await this.command(instanceKey, { type: 'setVariables', variables }, actor)
   }
 
   // ------------------------------------------------------------ workers

@@ -26,7 +26,7 @@ export class Wakeups {
 
   /** After commit, in this process. */
   wake(types: string[]): void {
-    for (const type of types) this.local.emit('job', type)
+    for (const type of new Set(types)) this.local.emit('job', type)
   }
 
   on(listener: (type: string) => void): () => void {

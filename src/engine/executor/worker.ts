@@ -12,7 +12,7 @@ export interface WorkerOptions {
   /** Look for due jobs at least this often even without a wake-up (backoffs, expired leases). */
   pollIntervalMs: number
   /** Called when applying a decision fails (the instance was cancelled meanwhile, a lease ran out). */
-  onError: (error: unknown, job: JobRow) => void
+  onError: (error: unknown, job?: JobRow) => void
 }
 
 export class Worker {
@@ -66,7 +66,7 @@ export class Worker {
           claimed = await claimJobs(this.engine.sql, [this.type], this.name, capacity, this.options.leaseMs, this.engine.clock())
         } catch (error) {
           if (!this.running) break
-          this.options.onError(error, undefined as never)
+          this.options.onError(error)
         }
         for (const job of claimed) this.track(job)
       }

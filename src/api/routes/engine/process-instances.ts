@@ -37,8 +37,8 @@ export async function processInstanceRoutes(app: App) {
     },
   }, async (request, reply) => {
     const { bpmnProcessId, version, variables, businessKey } = request.body
-    const row = await app.engine.startInstance({ processId: bpmnProcessId, version, variables: variables as Variables, businessKey }, principalOf(request).username)
-    return reply.status(201).send(await present(row.key))
+    const { key } = await app.engine.startInstance({ processId: bpmnProcessId, version, variables: variables as Variables, businessKey }, principalOf(request).username)
+    return reply.status(201).send(await present(key))
   })
 
   app.get('/api/process-instances/:key', {
