@@ -30,6 +30,9 @@ export type CommandRejectionCode =
   | 'NOT_WAITING'
   | 'INCIDENT_NOT_FOUND'
   | 'STEP_LIMIT_EXCEEDED'
+  | 'SUBSCRIPTION_NOT_FOUND'
+  | 'START_EVENT_NOT_FOUND'
+  | 'NOT_A_CALL_ACTIVITY'
 
 /**
  * A command that does not fit the instance's state (a job completed twice, an

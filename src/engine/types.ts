@@ -21,8 +21,18 @@
 // - incident: the instance is stuck on one element because of a technical
 //   problem (an expression failed, a job ran out of retries, a BPMN error was not
 //   caught). An operator fixes the cause and resolves it, which retries the step.
-// - subscription: an instance waiting for a message or timer (a later issue; the
-//   runtime here has none yet).
+// - subscription: an element instance waiting for a timer to fall due or a
+//   message to arrive (a timer catch or boundary event, a receive task, an
+//   event-based gateway's branches, an event sub-process's start). Open ones
+//   are in `InstanceState.subscriptions`; the store keeps timers as rows with a
+//   due time and matches published messages to message subscriptions.
+// - scope: an element instance whose variables enclose others: the process
+//   (0), an embedded or event sub-process, a multi-instance body.
+// - multi-instance body: the element instance that stands for a whole
+//   multi-instance activity; each item of its input collection runs as an inner
+//   instance of the same element inside it.
+// - child instance: the instance a call activity started; it knows its parent
+//   (`InstanceState.parent`) and reports back with `completeChild`.
 // - rule set: a versioned json-rules-engine file in rules/; a business-rule task
 //   with job type `rules:<id>` runs it.
 // - decision: one evaluation of a rule set, recorded with its inputs and reasons.
@@ -48,6 +58,16 @@ export type ElementKind =
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'intermediateCatchEvent'
+  | 'intermediateThrowEvent'
+  | 'receiveTask'
+  | 'boundaryEvent'
+  | 'errorEndEvent'
+  | 'messageEndEvent'
+  | 'subProcess'
+  | 'eventSubProcess'
+  | 'callActivity'
 
 /**
  * A Zeebe-dialect attribute value: `{ feel }` when the attribute started with
@@ -72,6 +92,8 @@ export interface SequenceFlow {
 interface ElementBase {
   readonly id: string
   readonly name: string | null
+  /** The (event) sub-process this element is directly inside; null at process level. */
+  readonly parentId: string | null
   /** Flow ids, in document order of the sequence flows. */
   readonly incoming: readonly string[]
   readonly outgoing: readonly string[]
@@ -96,22 +118,129 @@ export interface UserTaskDefinition {
   readonly formKey: string | null
 }
 
-export interface StartEvent extends ElementBase { readonly kind: 'startEvent' }
+/**
+ * A timer. `date`: an ISO 8601 date-time; `duration`: an ISO 8601 duration from
+ * when the timer opens; `cycle`: `R<n>/<duration>` (n repetitions, none for
+ * unbounded), optionally `R<n>/<start date>/<duration>`, or a cron expression
+ * as Zeebe accepts it (Spring's six fields, seconds first, or five).
+ */
+export interface TimerDefinition {
+  readonly timerType: 'date' | 'duration' | 'cycle'
+  readonly expression: Expression
+}
+
+/** A message subscription. The correlation key is evaluated when the subscription opens; start events have none. */
+export interface MessageDefinition {
+  readonly name: Expression
+  readonly correlationKey: Expression | null
+}
+
+/** What starts an event sub-process, or what a catch or boundary event waits for. */
+export type EventTrigger =
+  | { readonly type: 'timer'; readonly timer: TimerDefinition }
+  | { readonly type: 'message'; readonly message: MessageDefinition }
+  /** `errorCode` null catches every error. */
+  | { readonly type: 'error'; readonly errorCode: string | null }
+
+/** zeebe:loopCharacteristics on a task, sub-process or call activity. FEEL without the leading `=`. */
+export interface MultiInstanceDefinition {
+  readonly sequential: boolean
+  readonly inputCollection: string
+  /** Each inner instance gets its item as this local variable. */
+  readonly inputElement: string | null
+  /** Collected into this variable of the body's scope, in input order. */
+  readonly outputCollection: string | null
+  /** Evaluated in each inner instance when it completes; its value is the item's place in the output collection. */
+  readonly outputElement: string | null
+  /** Evaluated after each inner instance completes; true ends the body, terminating the inner instances still running. */
+  readonly completionCondition: string | null
+}
+
+/** Fields every activity (task, sub-process, call activity) has. */
+interface ActivityBase extends ElementBase {
+  /** Boundary events attached to this activity, in document order. */
+  readonly boundaryEvents: readonly string[]
+  readonly multiInstance: MultiInstanceDefinition | null
+}
+
+/**
+ * A start event. `trigger` null is the none start event. At process level a
+ * timer or message start event starts new instances (see `startSubscriptions`);
+ * in an event sub-process the start event's trigger opens the sub-process.
+ */
+export interface StartEvent extends ElementBase {
+  readonly kind: 'startEvent'
+  readonly trigger: EventTrigger | null
+  /** Only meaningful in an event sub-process: whether starting it terminates the rest of its scope. */
+  readonly interrupting: boolean
+}
 export interface EndEvent extends ElementBase { readonly kind: 'endEvent' | 'terminateEndEvent' }
-export interface PlainTask extends ElementBase { readonly kind: 'task' }
-export interface JobTask extends ElementBase {
+/** Throws a BPMN error; the closest enclosing boundary event or event sub-process that matches catches it. */
+export interface ErrorEndEvent extends ElementBase {
+  readonly kind: 'errorEndEvent'
+  readonly errorCode: Expression
+}
+/** A message end event is a job, as in Zeebe (a worker sends the message). */
+export interface MessageEndEvent extends ElementBase {
+  readonly kind: 'messageEndEvent'
+  readonly job: JobDefinition
+}
+export interface IntermediateCatchEvent extends ElementBase {
+  readonly kind: 'intermediateCatchEvent'
+  readonly trigger: Extract<EventTrigger, { type: 'timer' | 'message' }>
+}
+/** A none throw event passes straight through; a message throw event is a job (`job` set). */
+export interface IntermediateThrowEvent extends ElementBase {
+  readonly kind: 'intermediateThrowEvent'
+  readonly job: JobDefinition | null
+}
+export interface BoundaryEvent extends ElementBase {
+  readonly kind: 'boundaryEvent'
+  readonly attachedTo: string
+  /** cancelActivity: an interrupting boundary event terminates the activity it is attached to. */
+  readonly interrupting: boolean
+  readonly trigger: EventTrigger
+}
+export interface PlainTask extends ActivityBase { readonly kind: 'task' }
+export interface JobTask extends ActivityBase {
   readonly kind: 'serviceTask' | 'businessRuleTask' | 'sendTask'
   readonly job: JobDefinition
 }
 /** A script task runs either a FEEL expression in the engine (`script`) or a job (`job`); exactly one is set. */
-export interface ScriptTask extends ElementBase {
+export interface ScriptTask extends ActivityBase {
   readonly kind: 'scriptTask'
   readonly script: { readonly expression: string; readonly resultVariable: string } | null
   readonly job: JobDefinition | null
 }
-export interface UserTask extends ElementBase {
+export interface UserTask extends ActivityBase {
   readonly kind: 'userTask'
   readonly userTask: UserTaskDefinition
+}
+export interface ReceiveTask extends ActivityBase {
+  readonly kind: 'receiveTask'
+  readonly message: MessageDefinition
+}
+/** An embedded sub-process: its own variable scope, entered at its none start event. */
+export interface SubProcess extends ActivityBase {
+  readonly kind: 'subProcess'
+  readonly startEventId: string
+  /** Event sub-processes directly inside it. */
+  readonly eventSubProcesses: readonly string[]
+}
+/** triggeredByEvent: opened by its one start event while its enclosing scope is active. */
+export interface EventSubProcess extends ElementBase {
+  readonly kind: 'eventSubProcess'
+  readonly startEventId: string
+  readonly eventSubProcesses: readonly string[]
+}
+/** zeebe:calledElement. */
+export interface CallActivity extends ActivityBase {
+  readonly kind: 'callActivity'
+  readonly processId: Expression
+  /** Default true: the child's variables at completion are merged into the parent (unless output mappings decide). */
+  readonly propagateAllChildVariables: boolean
+  /** Default true: the child starts with every variable visible at the call activity; false: only its input mappings. */
+  readonly propagateAllParentVariables: boolean
 }
 export interface Gateway extends ElementBase {
   readonly kind: 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway'
@@ -123,14 +252,42 @@ export interface Gateway extends ElementBase {
   readonly upstream: readonly string[]
 }
 
-export type Element = StartEvent | EndEvent | PlainTask | JobTask | ScriptTask | UserTask | Gateway
+/** Waits for the first of its branches' events (the intermediate catch events and receive tasks after it). */
+export interface EventBasedGateway extends ElementBase {
+  readonly kind: 'eventBasedGateway'
+}
+
+export type Element =
+  | StartEvent
+  | EndEvent
+  | ErrorEndEvent
+  | MessageEndEvent
+  | IntermediateCatchEvent
+  | IntermediateThrowEvent
+  | BoundaryEvent
+  | PlainTask
+  | JobTask
+  | ScriptTask
+  | UserTask
+  | ReceiveTask
+  | Gateway
+  | EventBasedGateway
+  | SubProcess
+  | EventSubProcess
+  | CallActivity
 export type ElementOfKind<K extends ElementKind> = Extract<Element, { kind: K }>
 
 export interface ProcessModel {
   /** The BPMN process id (Zeebe's "bpmnProcessId"). */
   readonly processId: string
   readonly name: string | null
-  readonly startEventId: string
+  /** The none start event `start` uses by default; null when the process has only timer or message starts. */
+  readonly startEventId: string | null
+  /** Every process-level start event (none, timer, message), in document order. */
+  readonly startEvents: readonly string[]
+  /** Event sub-processes at process level. */
+  readonly eventSubProcesses: readonly string[]
+  /** Every element, at any depth (ids are unique in a BPMN file); `parentId` says where each one is. */
   readonly elements: Readonly<Record<string, Element>>
   readonly flows: Readonly<Record<string, SequenceFlow>>
 }
@@ -142,7 +299,9 @@ export type InstanceStatus = 'active' | 'completed' | 'cancelled'
 /**
  * - activating: input mappings or the element's own expressions are being
  *   evaluated; an element instance stays here only with an incident.
- * - waiting: in a wait state (job or user task open).
+ * - waiting: in a wait state (job or user task open, subscription open,
+ *   child instance running), or a scope (sub-process, multi-instance body)
+ *   with element instances inside it.
  * - completing: output mappings and outgoing flows are being evaluated; an
  *   element instance stays here only with an incident.
  */
@@ -154,8 +313,22 @@ export interface ElementInstanceState {
   /** The element instance whose variables enclose this one; 0 is the process instance itself. */
   scope: number
   status: ElementInstanceStatus
-  /** Local variables: present when the element has input mappings, or holds a result awaiting its output mappings. */
+  /** Local variables: present when the element has input mappings, or holds a result awaiting its output mappings, or is a scope. */
   variables?: Variables
+  /** Present on a multi-instance body (the element instance standing for the whole activity). */
+  body?: MultiInstanceBodyState
+  /** Present on an inner instance of a multi-instance body: its place in the input collection, from 0. */
+  loopIndex?: number
+  /** A scope (sub-process, process) interrupted by an event sub-process: nothing else may start in it. */
+  interrupted?: boolean
+}
+
+export interface MultiInstanceBodyState {
+  /** The input collection's length when the body was activated (sequential: re-read each round, as in Zeebe). */
+  count: number
+  /** Inner instances activated so far (the next loopCounter is this + 1). */
+  started: number
+  completed: number
 }
 
 /** Tokens that arrived at a joining gateway and wait for the others. */
@@ -166,7 +339,46 @@ export interface JoinState {
   arrived: Record<string, number>
 }
 
-export type IncidentType = 'EXTRACT_VALUE_ERROR' | 'CONDITION_ERROR' | 'UNHANDLED_ERROR_EVENT' | 'JOB_NO_RETRIES'
+export type IncidentType = 'EXTRACT_VALUE_ERROR' | 'CONDITION_ERROR' | 'UNHANDLED_ERROR_EVENT' | 'JOB_NO_RETRIES' | 'CALLED_ELEMENT_ERROR'
+
+interface SubscriptionBase {
+  /** From `InstanceState.next`; unique within the instance. */
+  id: number
+  /** The timer or message event (catch, boundary, event sub-process start) or the receive task. */
+  elementId: string
+  /**
+   * The element instance it belongs to: the catch event or receive task, the
+   * activity carrying the boundary event, the event-based gateway, or the scope
+   * of an event sub-process (0 is the process).
+   */
+  elementInstanceId: number
+}
+
+export interface TimerSubscriptionState extends SubscriptionBase {
+  kind: 'timer'
+  /** ISO 8601 date-time. */
+  dueAt: string
+  /** For a cycle: how to compute the next repetition after this one fires. */
+  cycle: TimerCycle | null
+}
+
+/** An evaluated cycle: an ISO interval or a cron expression, and how many repetitions are left after the one scheduled (null: unbounded). */
+export type TimerCycle = ({ interval: string } | { cron: string }) & { remaining: number | null }
+
+export interface MessageSubscriptionState extends SubscriptionBase {
+  kind: 'message'
+  messageName: string
+  correlationKey: string
+  interrupting: boolean
+}
+
+export type SubscriptionState = TimerSubscriptionState | MessageSubscriptionState
+
+/** The call activity element instance that started this instance. */
+export interface ParentRef {
+  instanceKey: string
+  elementInstanceId: number
+}
 
 export interface IncidentState {
   id: number
@@ -189,12 +401,23 @@ export interface InstanceState {
   elements: ElementInstanceState[]
   joins: JoinState[]
   incidents: IncidentState[]
+  /** Open timers and message subscriptions. */
+  subscriptions: SubscriptionState[]
+  /** Set when a call activity started this instance; opaque to the runtime except for its presence. */
+  parent: ParentRef | null
 }
 
 // ---------------------------------------------------------------- commands
 
 export type Command =
-  | { type: 'start'; variables?: Variables; businessKey?: string | null }
+  | {
+      type: 'start'
+      variables?: Variables
+      businessKey?: string | null
+      /** A timer or message start event; default: the none start event. */
+      startEventId?: string
+      parent?: ParentRef | null
+    }
   | { type: 'completeJob'; elementInstanceId: number; variables?: Variables }
   /** A job attempt failed. The store decides the retries left; at 0 the runtime raises JOB_NO_RETRIES. */
   | { type: 'failJob'; elementInstanceId: number; retries: number; errorMessage: string }
@@ -204,6 +427,14 @@ export type Command =
   | { type: 'setVariables'; variables: Variables; elementInstanceId?: number; local?: boolean }
   | { type: 'resolveIncident'; incidentId: number }
   | { type: 'cancel' }
+  /** A due timer fires (the store's timer loop). A closed subscription is rejected: SUBSCRIPTION_NOT_FOUND. */
+  | { type: 'triggerTimer'; subscriptionId: number }
+  /** A published message matched this subscription; its variables are set where the event is. */
+  | { type: 'correlateMessage'; subscriptionId: number; messageName: string; variables: Variables }
+  /** The instance this call activity started completed; `variables` are its process-scope variables then. */
+  | { type: 'completeChild'; elementInstanceId: number; variables: Variables }
+  /** The store could not start the called process: a CALLED_ELEMENT_ERROR incident on the call activity. */
+  | { type: 'childNotStarted'; elementInstanceId: number; message: string }
 
 export type CommandType = Command['type']
 
@@ -241,6 +472,31 @@ export type Effect =
   | { type: 'resolveIncident'; incidentId: number }
   | { type: 'instanceCompleted' }
   | { type: 'instanceCancelled' }
+  /** Insert the timer, or replace it when the same subscription id is rescheduled (a cycle's next repetition). */
+  | { type: 'scheduleTimer'; subscriptionId: number; elementId: string; elementInstanceId: number; dueAt: string }
+  | {
+      type: 'openMessageSubscription'
+      subscriptionId: number
+      elementId: string
+      elementInstanceId: number
+      messageName: string
+      correlationKey: string
+      interrupting: boolean
+    }
+  /** A timer or message subscription is gone (fired, or its element instance ended). */
+  | { type: 'closeSubscription'; subscriptionId: number }
+  /**
+   * Start the latest version of `processId` with parent = (this instance,
+   * elementInstanceId), in the same transaction. The child's business key is this instance's.
+   */
+  | { type: 'startChild'; elementInstanceId: number; elementId: string; processId: string; variables: Variables; businessKey: string | null }
+  /** Cancel the instance this call activity started (and its own children). */
+  | { type: 'cancelChild'; elementInstanceId: number }
+  /**
+   * A BPMN error nothing in this instance catches, in a child instance: the
+   * store sends `throwError` to the parent's call activity instead of an incident here.
+   */
+  | { type: 'propagateError'; errorCode: string; errorMessage: string; elementId: string }
 
 // ---------------------------------------------------------------- history
 
@@ -268,6 +524,18 @@ export type HistoryEvent =
   | ({ type: 'incidentResolved'; incidentId: number } & ElementRef)
   /** `scope` 0 is the process scope, otherwise an element instance's local scope. Only the names written are listed. */
   | { type: 'variablesSet'; scope: number; variables: Variables }
+  | ({ type: 'timerScheduled'; subscriptionId: number; dueAt: string; timerElementId: string } & ElementRef)
+  | ({ type: 'timerFired'; subscriptionId: number; dueAt: string; timerElementId: string } & ElementRef)
+  | ({ type: 'messageSubscriptionOpened'; subscriptionId: number; messageName: string; correlationKey: string; eventElementId: string } & ElementRef)
+  | ({ type: 'messageCorrelated'; subscriptionId: number; messageName: string; correlationKey: string; variables: Variables; eventElementId: string } & ElementRef)
+  | ({ type: 'subscriptionClosed'; subscriptionId: number; kind: 'timer' | 'message'; eventElementId: string } & ElementRef)
+  /** A BPMN error was thrown (error end event, job worker, or propagated from a child instance). */
+  | ({ type: 'errorThrown'; errorCode: string; errorMessage: string } & ElementRef)
+  /** Caught by `catchElementId` (a boundary event or an event sub-process's start event). */
+  | ({ type: 'errorCaught'; errorCode: string; catchElementId: string } & ElementRef)
+  | ({ type: 'errorPropagated'; errorCode: string } & ElementRef)
+  | ({ type: 'childStarted'; processId: string; variables: Variables } & ElementRef)
+  | ({ type: 'childCompleted'; variables: Variables } & ElementRef)
 
 export interface ExecuteContext {
   /** The engine clock: FEEL's now() and today() read it, nothing else does. */

@@ -78,6 +78,8 @@ test('the state of a waiting start -> task -> end instance stays small', async (
     elements: [{ id: 2, elementId: 'a', scope: 0, status: 'waiting' }],
     joins: [],
     incidents: [],
+    subscriptions: [],
+    parent: null,
   })
 })
 

@@ -22,6 +22,14 @@ const handlers: { readonly [K in Exclude<CommandType, 'start'>]: Handler<K> } = 
   setVariables,
   resolveIncident,
   cancel,
+  triggerTimer: notYet,
+  correlateMessage: notYet,
+  completeChild: notYet,
+  childNotStarted: notYet,
+}
+
+function notYet(_run: Run, command: Command): void {
+  throw new CommandRejectedError('SUBSCRIPTION_NOT_FOUND', `'${command.type}' is not supported by this runtime yet.`)
 }
 
 /**

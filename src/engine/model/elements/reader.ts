@@ -4,7 +4,7 @@ import type { ReadContext } from '../extensions.js'
 import type { ModdleElement } from '../moddle.js'
 
 /** The fields every element has; the builder fills them in, so readers return only the rest. */
-export type CommonField = 'id' | 'name' | 'incoming' | 'outgoing' | 'inputs' | 'outputs'
+export type CommonField = 'id' | 'name' | 'parentId' | 'incoming' | 'outgoing' | 'inputs' | 'outputs' | 'boundaryEvents' | 'multiInstance'
 
 /** Distributes over the union, so each kind keeps its own fields. */
 export type ElementSpecific = Element extends infer E ? (E extends Element ? Omit<E, CommonField> : never) : never

@@ -9,5 +9,5 @@ export const readStartEvent: ElementReader = (source, context) => {
     context.problem(source.id ?? null, `${capitalize(describeElement(source))} is ${withArticle(describeType(definition.$type).replace(' event definition', ''))} start event: not supported yet.`)
     return null
   }
-  return { kind: 'startEvent' }
+  return { kind: 'startEvent', trigger: null, interrupting: true }
 }

@@ -6,6 +6,7 @@ import { endEvent, startEvent, terminateEndEvent } from './events.js'
 import { exclusiveGateway } from './exclusive-gateway.js'
 import { inclusiveGateway } from './inclusive-gateway.js'
 import { jobTask } from './job-task.js'
+import { pending } from './pending.js'
 import { parallelGateway } from './parallel-gateway.js'
 import { scriptTask } from './script-task.js'
 import { task } from './task.js'
@@ -24,6 +25,16 @@ const behaviours: { readonly [K in ElementKind]: ElementBehaviour<ElementOfKind<
   exclusiveGateway,
   parallelGateway,
   inclusiveGateway,
+  eventBasedGateway: pending,
+  intermediateCatchEvent: pending,
+  intermediateThrowEvent: pending,
+  receiveTask: pending,
+  boundaryEvent: pending,
+  errorEndEvent: pending,
+  messageEndEvent: pending,
+  subProcess: pending,
+  eventSubProcess: pending,
+  callActivity: pending,
 }
 
 export function behaviourOf(element: Element): ElementBehaviour {

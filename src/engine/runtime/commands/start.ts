@@ -1,3 +1,4 @@
+import { CommandRejectedError } from '../../errors.js'
 import type { Command, InstanceState, ProcessModel } from '../../types.js'
 import { Run } from '../run.js'
 
@@ -14,9 +15,13 @@ export function start(model: ProcessModel, command: Extract<Command, { type: 'st
     elements: [],
     joins: [],
     incidents: [],
+    subscriptions: [],
+    parent: command.parent ?? null,
   }
   const run = new Run(model, state, now)
   run.events.push({ type: 'instanceStarted', processId: model.processId, businessKey, variables: { ...variables } })
-  run.enter(model.startEventId, 0)
+  const startEventId = command.startEventId ?? model.startEventId
+  if (startEventId === null) throw new CommandRejectedError('START_EVENT_NOT_FOUND', `Process '${model.processId}' has no none start event; it starts by timer or message only.`)
+  run.enter(startEventId, 0)
   return run
 }
