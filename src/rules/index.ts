@@ -1,7 +1,15 @@
-// The rules layer's public face: load, validate and evaluate rule sets, rank coordinators.
+// The rules layer's public face: load, validate, deploy and evaluate rule sets, record
+// decisions, rank coordinators, and the business-rule task workers.
 export { validateRuleSet, ruleSetProblems, RuleSetError, type RuleSet, type RuleSetRule, type RuleEventParams, type RuleSetSubject } from './rule-set.js'
 export { CASE_FACTS, deriveCaseFacts, checkCaseFacts, SECTORS, type CaseFacts, type DerivedCaseFacts, type Service } from './facts.js'
 export { CANDIDATE_FACTS, type CoordinatorCandidate, type CandidateFacts } from './candidate-facts.js'
 export { createEvaluator, evaluatorFor, type Decision, type DecisionEvent, type DecisionReason, type Evaluator } from './evaluate.js'
 export { rankCoordinators, type RankedCandidate } from './suggest.js'
 export { loadRuleSets, loadRuleSet, RULES_DIR } from './load.js'
+export { deployRuleSet, deployRuleSets, deployShippedRuleSets, SHIPPED_RULES_DIR, type DeployedRuleSet } from './deploy.js'
+export { listRuleSetVersions, latestRuleSetVersion, ruleSetVersion, type RuleSetVersionRow } from './store.js'
+export { evaluateDeployed, ruleSetOf, type DeployedEvaluation, type EvaluationInput } from './run.js'
+export { recordDecision, listDecisions, getDecision, type DecisionRow, type DecisionOrigin } from './decisions.js'
+export { ruleResult, resultVariableName, type RuleResult } from './result.js'
+export { registerRuleWorkers, ruleWorkersOf, RULES_TASK_PREFIX, type RuleWorkers } from './worker.js'
+export { startRules } from './start.js'

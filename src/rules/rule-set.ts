@@ -32,6 +32,7 @@ import { SamflytError, type ErrorDetail } from '../errors.js'
 import { CANDIDATE_FACTS } from './candidate-facts.js'
 import { validateConditions, validatePriority, type FactVocabulary } from './conditions.js'
 import { CASE_FACTS } from './facts.js'
+import { RESULT_KEYS, camelCase } from './result.js'
 
 export type RuleSetSubject = 'case' | 'candidate'
 
@@ -152,6 +153,9 @@ function eventProblems(event: unknown, path: string, ranksCandidates: boolean): 
   if (!nonEmptyString(event.type)) problems.push({ path: `${path}.type`, message: 'required' })
   else if (ranksCandidates && !(CANDIDATE_EVENT_TYPES as readonly string[]).includes(event.type)) {
     problems.push({ path: `${path}.type`, message: `must be ${CANDIDATE_EVENT_TYPES.map((t) => `"${t}"`).join(' or ')} in a candidate rule set` })
+  } else if (!ranksCandidates && (RESULT_KEYS as readonly string[]).includes(camelCase(event.type))) {
+    // A business-rule task's result has a flag per event type next to these keys (result.ts).
+    problems.push({ path: `${path}.type`, message: `"${event.type}" is taken by the result variable's own ${camelCase(event.type)}; choose another type` })
   }
   const params = event.params
   if (!isObject(params)) return [...problems, { path: `${path}.params`, message: 'required: an object with reason and reasonNn' }]

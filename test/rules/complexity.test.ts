@@ -44,9 +44,16 @@ for (const [rule, facts] of CRITERIA) {
   })
 }
 
-test('every criterion is its own rule in the shipped file', async () => {
+test('every criterion is its own rule in the shipped file, with its reason in bokmål and nynorsk and the law it rests on', async () => {
   const ruleSet = await shipped('complexity')
   assert.equal(ruleSet.rules.map((r) => r.name).sort(), CRITERIA.map(([rule]) => rule).sort())
+  for (const rule of ruleSet.rules) {
+    const { reason, reasonNn, law } = rule.event.params
+    assert.ok(reason.length > 20 && reasonNn.length > 20, rule.name)
+    assert.is.not(reason, reasonNn, `${rule.name}: the nynorsk text is its own`)
+    assert.match(law ?? '', /(loven|lova) § \d/, `${rule.name} names its law`)
+  }
+  assert.match(ruleSet.rules.find((r) => r.name === 'child-coordinator-case')!.event.params.law!, /§ 2-5 c/)
 })
 
 test('just below each threshold nothing fires', async () => {
