@@ -8,6 +8,7 @@ import { tokenSecret } from './auth/secret.js'
 import { createTokenService } from './auth/tokens.js'
 import { buildApp, type App } from './api/app.js'
 import { Engine } from './engine/engine.js'
+import { startRules } from './rules/start.js'
 
 export interface Samflyt {
   app: App
@@ -29,6 +30,7 @@ export async function startSamflyt(config: Config, logger: Logger): Promise<Samf
       oidc: config.oidc,
     })
     const engine = new Engine({ db })
+    await startRules(engine, db.sql, logger)
     const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes })
     return {
       app,

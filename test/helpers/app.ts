@@ -7,6 +7,7 @@ import { DEMO_USERS, seedDemoUsers } from '../../src/auth/demo.js'
 import { createTokenService, type TokenOptions } from '../../src/auth/tokens.js'
 import { testDatabase, type TestDatabase } from './database.js'
 import { Engine } from '../../src/engine/engine.js'
+import { registerRuleWorkers } from '../../src/rules/worker.js'
 
 export interface TestApp {
   app: App
@@ -29,6 +30,7 @@ export async function testApp(options: Partial<TokenOptions> = {}): Promise<Test
   stream.on('data', (chunk) => (output += chunk))
   const tokens = createTokenService({ secret: TEST_SECRET, ttlSeconds: 900, ...options })
   const engine = new Engine({ db })
+  await registerRuleWorkers(engine, db.sql)
   const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024 })
   await app.ready()
   return {
