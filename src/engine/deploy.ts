@@ -5,8 +5,11 @@ import { transaction, type Sql } from '../db/connect.js'
 import { SamflytError } from '../errors.js'
 import { DeploymentError } from './errors.js'
 import { parseDefinition } from './model/index.js'
+import { startSubscriptions } from './store/start-events.js'
 import type { ProcessModel } from './types.js'
 import { insertDefinition, insertDeployment, latestDefinition, type DefinitionRow } from './store/definitions.js'
+import { deleteStartTimers, insertStartTimers } from './store/timers.js'
+import { deleteStartSubscriptions, insertStartSubscriptions } from './store/messages.js'
 
 export interface Resource {
   name: string
@@ -56,13 +59,15 @@ export async function deploy(
   sql: Sql,
   resources: Resource[],
   actor: string | null,
-): Promise<{ deploymentKey: string; processes: DeployedProcess[]; models: Map<string, ProcessModel> }> {
+  now: Date = new Date(),
+): Promise<{ deploymentKey: string; processes: DeployedProcess[]; models: Map<string, ProcessModel>; timerDue: Date | null }> {
   const parsed = await parseResources(resources)
   return transaction(sql, async (tx) => {
     await tx`select pg_advisory_xact_lock(${DEPLOY_LOCK_ID})`
     const deploymentKey = await insertDeployment(tx, actor)
     const processes: DeployedProcess[] = []
     const models = new Map<string, ProcessModel>()
+    let timerDue: Date | null = null
     for (const { resource, model } of parsed) {
       const checksum = createHash('sha256').update(resource.xml).digest('hex')
       const latest = await latestDefinition(tx, model.processId)
@@ -79,10 +84,22 @@ export async function deploy(
           xml: resource.xml,
           deploymentKey,
         })
+        // Zeebe: a new version's timer and message start events replace the previous version's.
+        const due = await replaceStartSubscriptions(tx, row, model, now)
+        if (due && (!timerDue || due < timerDue)) timerDue = due
       }
       models.set(row.key, model)
       processes.push({ key: row.key, processId: row.processId, version: row.version, name: row.name, resourceName: row.resourceName, isNew: row !== latest })
     }
-    return { deploymentKey, processes, models }
+    return { deploymentKey, processes, models, timerDue }
   })
+}
+
+/** Returns the earliest start timer armed, if any. */
+async function replaceStartSubscriptions(tx: Sql, row: DefinitionRow, model: ProcessModel, now: Date): Promise<Date | null> {
+  await Promise.all([deleteStartTimers(tx, row.processId), deleteStartSubscriptions(tx, row.processId)])
+  const { timers, messages } = startSubscriptions(model, now)
+  const due = timers.map((t) => ({ elementId: t.elementId, dueAt: new Date(t.dueAt) }))
+  await Promise.all([insertStartTimers(tx, row.key, row.processId, due), insertStartSubscriptions(tx, row.key, row.processId, messages)])
+  return due.reduce<Date | null>((min, t) => (!min || t.dueAt < min ? t.dueAt : min), null)
 }

@@ -6,13 +6,17 @@ import { transaction, type Database, type Sql } from '../db/connect.js'
 import { SamflytError, notFound } from '../errors.js'
 import { CommandRejectedError } from './errors.js'
 import { parseDefinition } from './model/index.js'
-import { execute } from './runtime/index.js'
-import type { Command, ProcessModel, Result, Variables } from './types.js'
+import { nextTimerStart } from './store/start-events.js'
+import type { Command, ProcessModel, Variables } from './types.js'
 import { deploy, type Resource } from './deploy.js'
-import { applyResult } from './store/apply.js'
 import { appendHistory } from './store/history.js'
 import { definitionByKey, definitionByVersion, latestDefinition } from './store/definitions.js'
-import { insertInstance, lockInstance, saveInstance, type InstanceRow } from './store/instances.js'
+import { lockInstanceInTree, saveInstance, type InstanceRow } from './store/instances.js'
+import { Session } from './store/session.js'
+import { publishMessage, type PublishMessage, type Published } from './store/publish.js'
+import { lockMessageKey } from './store/messages.js'
+import { deleteTimer, lockClaimedTimer, rescheduleStartTimer, type TimerRow } from './store/timers.js'
+import { TimerLoop, type TimerLoopOptions } from './executor/timers.js'
 import { deleteJob, lockJob, retryJobLater, type JobRow } from './store/jobs.js'
 import { closeUserTask, getUserTask, lockUserTask, setAssignee, type UserTaskRow } from './store/user-tasks.js'
 import { getIncident } from './store/incidents.js'
@@ -26,7 +30,21 @@ export interface EngineOptions {
   clock?: () => Date
   /** Names this process in job leases. */
   processId?: string
+  /**
+   * Run the timer loop in the background (default true). With false, timers fire only through
+   * `fireDueTimers()`, which tests with a moved clock call.
+   */
+  timers?: boolean
+  timerOptions?: Partial<TimerLoopOptions>
 }
+
+/** Postgres aborted the transaction to break a deadlock, or a serialization failure: safe to run again. */
+const RETRYABLE = new Set(['40P01', '40001'])
+const ATTEMPTS = 3
+/** The actor recorded for what the engine does by itself (a timer fires). */
+export const ENGINE_ACTOR = 'engine'
+
+class TimerGone extends Error {}
 
 export interface StartInstance {
   processId: string
@@ -42,17 +60,22 @@ export class Engine {
   readonly processName: string
   private readonly models = new Map<string, Promise<ProcessModel>>()
   private readonly workers = new Set<Worker>()
+  private readonly background = new Set<Promise<unknown>>()
+  readonly timers: TimerLoop
 
   constructor(options: EngineOptions) {
     this.sql = options.db.sql
     this.clock = options.clock ?? (() => new Date())
     this.wakeups = new Wakeups(options.db.kind === 'postgres')
     this.processName = options.processId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+    this.timers = new TimerLoop(this.timerHost(), options.db.kind === 'postgres', options.timerOptions)
+    if (options.timers ?? true) this.timers.start()
   }
 
   async deploy(resources: Resource[], actor: string | null) {
-    const result = await deploy(this.sql, resources, actor)
+    const result = await deploy(this.sql, resources, actor, this.clock())
     for (const [key, model] of result.models) this.models.set(key, Promise.resolve(model))
+    if (result.timerDue) this.timers.poke(result.timerDue)
     return { deploymentKey: result.deploymentKey, processes: result.processes }
   }
 
@@ -82,51 +105,65 @@ export class Engine {
       throw notFound('Process', request.version ? `${request.processId} version ${request.version}` : request.processId)
     }
     const model = await this.model(definition.key)
-    const now = this.clock()
-    const result = this.run(model, null, { type: 'start', variables: request.variables ?? {}, businessKey: request.businessKey ?? null }, now)
-    const { key, jobTypes } = await transaction(this.sql, async (tx) => {
-      const key = await insertInstance(tx, { definitionKey: definition.key, processId: definition.processId, version: definition.version, state: result.state, historySeq: result.events.length, now })
-      const jobTypes = await this.apply(tx, { key, processId: definition.processId, historySeq: 0 }, result, actor, now, false)
-      return { key, jobTypes }
-    })
-    this.wakeups.wake(jobTypes)
+    if (model.startEventId === null) {
+      throw new SamflytError('SAMFLYT_CONFLICT', `Process ${request.processId} has no none start event; it starts only by its timer or message start events`)
+    }
+    const key = await this.transact(actor, (session) => session.start({ definition, variables: request.variables ?? {}, businessKey: request.businessKey ?? null }))
     return { key }
   }
 
   /**
-   * Runs one command on one instance in one transaction. When `command` is a function, it runs
-   * after the instance row is locked: it checks and locks what the command touches and builds it.
+   * Runs one command on one instance in one transaction, with whatever it causes in other
+   * instances of its call tree. When `command` is a function, it runs after the instance row is
+   * locked: it checks and locks what the command touches and builds it.
    */
   async command(
     instanceKey: string,
     command: Command | ((tx: Sql, instance: InstanceRow) => Promise<Command>),
     actor: string | null,
   ): Promise<void> {
-    const jobTypes = await transaction(this.sql, async (tx) => {
-      const instance = await lockInstance(tx, instanceKey)
-      if (!instance) throw notFound('Process instance', instanceKey)
-      const resolved = typeof command === 'function' ? await command(tx, instance) : command
-      const model = await this.model(instance.definitionKey, tx)
-      const now = this.clock()
-      return this.apply(tx, instance, this.run(model, instance.state, resolved, now), actor, now, true)
-    })
-    this.wakeups.wake(jobTypes)
+    await this.transact(actor, (session) => session.command(instanceKey, command))
   }
 
-  /** Writes a result and NOTIFYs other processes (delivered at commit); returns the job types to wake here once committed. */
-  private async apply(tx: Sql, instance: { key: string; processId: string; historySeq: number }, result: Result, actor: string | null, now: Date, saveState: boolean): Promise<string[]> {
-    const { jobTypes } = await applyResult(tx, instance, result, actor, now, { saveState })
-    await this.wakeups.notifyInTransaction(tx, jobTypes)
-    return jobTypes
-  }
-
-  private run(model: ProcessModel, state: InstanceRow['state'] | null, command: Command, now: Date) {
-    try {
-      return execute(model, state, command, { now })
-    } catch (error) {
-      if (error instanceof CommandRejectedError) throw new SamflytError('SAMFLYT_CONFLICT', error.message)
-      throw error
+  /**
+   * One transaction with a session in it. NOTIFYs other processes (delivered at commit) and, once
+   * committed, wakes this process's workers and timer loop. A deadlock Postgres broke is retried.
+   */
+  async transact<T>(actor: string | null, work: (session: Session, tx: Sql) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let session: Session | undefined
+      try {
+        const value = await transaction(this.sql, async (tx) => {
+          session = new Session(tx, { model: (key, sql) => this.model(key, sql), now: this.clock(), actor })
+          const value = await work(session, tx)
+          await this.wakeups.notifyInTransaction(tx, [...session.jobTypes])
+          if (session.timerDue) await this.timers.notifyInTransaction(tx, session.timerDue)
+          return value
+        })
+        this.afterCommit(session!, actor)
+        return value
+      } catch (error) {
+        if (attempt < ATTEMPTS && RETRYABLE.has((error as { code?: string }).code ?? '')) continue
+        throw error
+      }
     }
+  }
+
+  private afterCommit(session: Session, actor: string | null): void {
+    this.wakeups.wake([...session.jobTypes])
+    if (session.timerDue) this.timers.poke(session.timerDue)
+    for (const work of session.recheck) {
+      // A subscription opened while a publish for its message held the lock: look again now.
+      this.track(this.transact(actor, async (again, tx) => {
+        await lockMessageKey(tx, work.messageName, work.correlationKey, 'shared')
+        await again.bufferedMessage(work, true)
+      }))
+    }
+  }
+
+  private track(work: Promise<unknown>): void {
+    const tracked = work.catch(() => {}).finally(() => this.background.delete(tracked))
+    this.background.add(tracked)
   }
 
   // ------------------------------------------------------------ jobs
@@ -197,7 +234,7 @@ export class Engine {
   async assignUserTask(taskKey: string, assignee: string | null, actor: string, options: { force?: boolean } = {}): Promise<UserTaskRow> {
     const { instanceKey } = await this.taskInstance(taskKey)
     await transaction(this.sql, async (tx) => {
-      const instance = await lockInstance(tx, instanceKey)
+      const instance = await lockInstanceInTree(tx, instanceKey)
       const task = await this.openTask(tx, taskKey)
       const holder = task.assignee
       if (holder && holder !== actor && !options.force) {
@@ -229,9 +266,74 @@ export class Engine {
 
   // ------------------------------------------------------------ instances and incidents
 
+  /** Cancels an instance and every instance it called. A called instance itself is refused: cancel its root (as Zeebe). */
   async cancelInstance(instanceKey: string, actor: string | null): Promise<void> {
-    await this.command(instanceKey, { type: 'cancel' }, actor)
+    await this.command(instanceKey, async (_tx, instance) => {
+      if (instance.parentKey) {
+        throw new SamflytError('SAMFLYT_CONFLICT', `Process instance ${instanceKey} was started by a call activity of instance ${instance.parentKey}; cancel the root instance ${instance.rootKey} instead`)
+      }
+      return { type: 'cancel' }
+    }, actor)
   }
+
+  // ------------------------------------------------------------ messages and timers
+
+  /** Publishes a message: correlates it now, or buffers it for its time to live. */
+  async publishMessage(request: PublishMessage, actor: string | null): Promise<Published> {
+    return this.transact(actor, (session) => publishMessage(session, request, this.clock(), actor))
+  }
+
+  /** Fires every timer due by the engine clock now (tests move the clock, then call this); returns how many fired. */
+  async fireDueTimers(): Promise<number> {
+    const fired = await this.timers.fireDue()
+    await Promise.all(this.background)
+    return fired
+  }
+
+  private timerHost() {
+    return {
+      sql: this.sql,
+      clock: () => this.clock(),
+      processName: this.processName,
+      isStale: (error: unknown) => error instanceof SamflytError && error.code === 'SAMFLYT_CONFLICT',
+      fireTimer: async (timer: TimerRow, owner: string): Promise<'fired' | 'gone'> => {
+        try {
+          if (timer.instanceKey) await this.fireInstanceTimer(timer, owner)
+          else await this.fireStartTimer(timer, owner)
+          return 'fired'
+        } catch (error) {
+          if (error instanceof TimerGone) return 'gone'
+          throw error
+        }
+      },
+    }
+  }
+
+  private async fireInstanceTimer(timer: TimerRow, owner: string): Promise<void> {
+    await this.command(timer.instanceKey!, async (tx, instance) => {
+      const armed = await lockClaimedTimer(tx, timer.key, owner)
+      if (!armed) throw new TimerGone()
+      await deleteTimer(tx, timer.key)
+      if (instance.status !== 'active') throw new TimerGone()
+      return { type: 'triggerTimer', subscriptionId: timer.subscriptionId! }
+    }, ENGINE_ACTOR)
+  }
+
+  /** A timer start event: a new instance, and the timer moves to its next time (or goes). */
+  private async fireStartTimer(timer: TimerRow, owner: string): Promise<void> {
+    await this.transact(ENGINE_ACTOR, async (session, tx) => {
+      const armed = await lockClaimedTimer(tx, timer.key, owner)
+      if (!armed) throw new TimerGone()
+      const definition = await definitionByKey(tx, timer.definitionKey!)
+      if (!definition) throw new TimerGone()
+      const model = await this.model(definition.key, tx)
+      const next = nextTimerStart(model, timer.elementId, this.clock())
+      await rescheduleStartTimer(tx, timer.key, next ? new Date(next) : null)
+      if (next) session.timerDue = new Date(next)
+      await session.start({ definition, startEventId: timer.elementId })
+    })
+  }
+
 
   async resolveIncident(incidentKey: string, actor: string | null): Promise<void> {
     const incident = await getIncident(this.sql, incidentKey)
@@ -257,6 +359,8 @@ export class Engine {
   async stop(): Promise<void> {
     await Promise.all([...this.workers].map((worker) => worker.stop()))
     this.workers.clear()
+    await this.timers.stop()
+    await Promise.all(this.background)
     await this.wakeups.close()
   }
 }

@@ -38,6 +38,7 @@ create table timers (
 create unique index timers_instance on timers (instance_key, subscription_id) where instance_key is not null;
 create unique index timers_start on timers (definition_key, element_id) where instance_key is null;
 create index timers_due on timers (due_at);
+create index timers_claimed on timers (claimed_until) where claimed_until is not null;
 
 -- Message subscriptions: an instance waiting for a message (name and correlation key), or a
 -- process's message start event (no instance, no key: any key starts it).

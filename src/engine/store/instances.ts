@@ -13,21 +13,36 @@ export interface InstanceRow {
   historySeq: number
   startedAt: Date
   endedAt: Date | null
+  /** Set on an instance a call activity started: the parent instance and its call activity's element instance. */
+  parentKey: string | null
+  parentElementInstanceId: number | null
+  /** The top of the call tree (null on a top-level instance): locked first by every command in the tree. */
+  rootKey: string | null
+  /** The correlation key of the message that started it (a message start event). */
+  startCorrelationKey: string | null
 }
 
 const columns = (sql: Sql) => sql`
   key::text, definition_key::text as "definitionKey", process_id as "processId", version, business_key as "businessKey",
-  status, state, history_seq as "historySeq", started_at as "startedAt", ended_at as "endedAt"`
+  status, state, history_seq as "historySeq", started_at as "startedAt", ended_at as "endedAt",
+  parent_key::text as "parentKey", parent_element_instance_id as "parentElementInstanceId", root_key::text as "rootKey",
+  start_correlation_key as "startCorrelationKey"`
 
 export async function insertInstance(
   sql: Sql,
-  row: { definitionKey: string; processId: string; version: number; state: InstanceState; historySeq: number; now: Date },
+  row: {
+    definitionKey: string; processId: string; version: number; state: InstanceState; historySeq: number; now: Date
+    parent?: { key: string; elementInstanceId: number; rootKey: string } | null
+    startCorrelationKey?: string | null
+  },
 ): Promise<string> {
   const ended = row.state.status === 'active' ? null : row.now
   const [inserted] = await sql<{ key: string }[]>`
-    insert into process_instances (definition_key, process_id, version, business_key, status, state, history_seq, started_at, ended_at)
+    insert into process_instances (definition_key, process_id, version, business_key, status, state, history_seq, started_at, ended_at,
+                                   parent_key, parent_element_instance_id, root_key, start_correlation_key)
     values (${row.definitionKey}, ${row.processId}, ${row.version}, ${row.state.businessKey}, ${row.state.status},
-            ${sql.json(row.state as never)}, ${row.historySeq}, ${row.now}, ${ended})
+            ${sql.json(row.state as never)}, ${row.historySeq}, ${row.now}, ${ended},
+            ${row.parent?.key ?? null}, ${row.parent?.elementInstanceId ?? null}, ${row.parent?.rootKey ?? null}, ${row.startCorrelationKey || null})
     returning key::text`
   return inserted!.key
 }
@@ -36,6 +51,42 @@ export async function insertInstance(
 export async function lockInstance(sql: Sql, key: string): Promise<InstanceRow | undefined> {
   const [row] = await sql<InstanceRow[]>`select ${columns(sql)} from process_instances where key = ${key} for update`
   return row
+}
+
+/**
+ * Locks an instance for a command: in a call tree the root first, then the instance, so that a
+ * parent and its children are always locked in the same order (parent before child) and two
+ * commands in one tree never deadlock.
+ */
+export async function lockInstanceInTree(sql: Sql, key: string): Promise<InstanceRow | undefined> {
+  const [tree] = await sql<{ rootKey: string | null }[]>`select root_key::text as "rootKey" from process_instances where key = ${key}`
+  if (!tree) return undefined
+  if (tree.rootKey) await sql`select 1 from process_instances where key = ${tree.rootKey} for update`
+  return lockInstance(sql, key)
+}
+
+/** The roots of these instances' trees (an instance without a parent is its own root). */
+export async function treeRoots(sql: Sql, keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map()
+  const rows = await sql<{ key: string; root: string }[]>`
+    select key::text, coalesce(root_key, key)::text as root from process_instances where key = any(${keys}::bigint[])`
+  return new Map(rows.map((row) => [row.key, row.root]))
+}
+
+/** The active instance a call activity's element instance started, if any. */
+export async function childOf(sql: Sql, parentKey: string, elementInstanceId: number): Promise<string | undefined> {
+  const [row] = await sql<{ key: string }[]>`
+    select key::text from process_instances
+    where parent_key = ${parentKey} and parent_element_instance_id = ${elementInstanceId} and status = 'active'`
+  return row?.key
+}
+
+export interface ChildRow { key: string; processId: string; version: number; status: InstanceState['status']; parentElementInstanceId: number }
+
+export async function childrenOf(sql: Sql, parentKey: string): Promise<ChildRow[]> {
+  return sql<ChildRow[]>`
+    select key::text, process_id as "processId", version, status, parent_element_instance_id as "parentElementInstanceId"
+    from process_instances where parent_key = ${parentKey} order by key`
 }
 
 export async function getInstance(sql: Sql, key: string): Promise<InstanceRow | undefined> {
