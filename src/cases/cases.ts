@@ -1,0 +1,169 @@
+// The cases table: one row per enquiry.
+import type { Sql } from '../db/connect.js'
+import type { CaseFacts } from '../rules/index.js'
+import { CLOSED_STATUSES, type CaseStatus, type Channel, type Decision, type Language, type Route, type SenderRole } from './types.js'
+
+export interface CaseRow {
+  id: string
+  reference: string
+  personId: string
+  channel: Channel
+  senderRole: SenderRole
+  senderName: string | null
+  senderOrganisation: string | null
+  receivedOn: string
+  deadline: string
+  interimReplyDue: string
+  status: CaseStatus
+  route: Route | null
+  unit: string
+  language: Language
+  summary: string | null
+  facts: CaseFacts
+  instanceKey: string | null
+  linkedCaseId: string | null
+  ipPartClosed: boolean
+  decision: Decision | null
+  decisionReason: string | null
+  decidedAt: Date | null
+  decidedBy: string | null
+  coordinatorId: string | null
+  coordinatorAppointedAt: Date | null
+  interimReplySentAt: Date | null
+  escalatedAt: Date | null
+  withdrawnReason: string | null
+  closedAt: Date | null
+  createdBy: string
+  createdAt: Date
+}
+
+const columns = (sql: Sql) => sql`
+  c.id::text, c.reference, c.person_id::text as "personId", c.channel, c.sender_role as "senderRole",
+  c.sender_name as "senderName", c.sender_organisation as "senderOrganisation", c.received_on::text as "receivedOn",
+  c.deadline::text, c.interim_reply_due::text as "interimReplyDue", c.status, c.route, c.unit, c.language, c.summary,
+  c.facts, c.instance_key::text as "instanceKey", c.linked_case_id::text as "linkedCaseId", c.ip_part_closed as "ipPartClosed",
+  c.decision, c.decision_reason as "decisionReason", c.decided_at as "decidedAt", c.decided_by as "decidedBy",
+  c.coordinator_id::text as "coordinatorId", c.coordinator_appointed_at as "coordinatorAppointedAt",
+  c.interim_reply_sent_at as "interimReplySentAt", c.escalated_at as "escalatedAt", c.withdrawn_reason as "withdrawnReason",
+  c.closed_at as "closedAt", c.created_by as "createdBy", c.created_at as "createdAt"`
+
+export interface NewCase {
+  personId: string
+  channel: Channel
+  senderRole: SenderRole
+  senderName: string | null
+  senderOrganisation: string | null
+  receivedOn: string
+  deadline: string
+  interimReplyDue: string
+  unit: string
+  language: Language
+  summary: string | null
+  facts: CaseFacts
+  linkedCaseId: string | null
+  createdBy: string
+}
+
+/** Inserts a case; its reference (KE-2025-00042) is built from the year received and the id. */
+export async function insertCase(sql: Sql, c: NewCase): Promise<CaseRow> {
+  const [row] = await sql<{ id: string }[]>`
+    with next as (select nextval(pg_get_serial_sequence('cases', 'id')) as id)
+    insert into cases (id, reference, person_id, channel, sender_role, sender_name, sender_organisation, received_on, deadline,
+                       interim_reply_due, status, unit, language, summary, facts, linked_case_id, closed_at, created_by)
+    select next.id, 'KE-' || ${c.receivedOn.slice(0, 4)} || '-' || lpad(next.id::text, 5, '0'), ${c.personId}, ${c.channel},
+           ${c.senderRole}, ${c.senderName}, ${c.senderOrganisation}, ${c.receivedOn}, ${c.deadline}, ${c.interimReplyDue},
+           ${c.linkedCaseId ? 'linked' : 'received'}, ${c.unit}, ${c.language}, ${c.summary}, ${sql.json(c.facts as never)},
+           ${c.linkedCaseId}, ${c.linkedCaseId ? sql`now()` : null}, ${c.createdBy}
+    from next
+    returning id::text`
+  return (await getCase(sql, row!.id))!
+}
+
+export async function getCase(sql: Sql, id: string): Promise<CaseRow | undefined> {
+  const [row] = await sql<CaseRow[]>`select ${columns(sql)} from cases c where c.id = ${id}`
+  return row
+}
+
+/** Locks the case row for the rest of the transaction (workers and the API change it one at a time). */
+export async function lockCase(sql: Sql, id: string): Promise<CaseRow | undefined> {
+  const [row] = await sql<CaseRow[]>`select ${columns(sql)} from cases c where c.id = ${id} for update`
+  return row
+}
+
+/** The person's open case other than `exceptId`, the earliest first: that is the one a duplicate links to. */
+export async function openCaseOf(sql: Sql, personId: string, exceptId: string | null = null): Promise<CaseRow | undefined> {
+  const [row] = await sql<CaseRow[]>`
+    select ${columns(sql)} from cases c
+    where c.person_id = ${personId} and c.closed_at is null and c.status <> all(${CLOSED_STATUSES as string[]})
+      and (${exceptId}::bigint is null or c.id <> ${exceptId}::bigint) and c.linked_case_id is null
+    order by c.id limit 1`
+  return row
+}
+
+export async function setInstanceKey(sql: Sql, id: string, instanceKey: string): Promise<void> {
+  await sql`update cases set instance_key = ${instanceKey}, updated_at = now() where id = ${id} and instance_key is distinct from ${instanceKey}`
+}
+
+/** Moves an open case to a status; a closed case stays closed (a late job must not reopen it). */
+export async function setStatus(sql: Sql, id: string, status: CaseStatus): Promise<void> {
+  const closing = CLOSED_STATUSES.includes(status)
+  await sql`
+    update cases set status = ${status}, updated_at = now(), closed_at = ${closing ? sql`coalesce(closed_at, now())` : sql`closed_at`}
+    where id = ${id} and closed_at is null`
+}
+
+export async function updateCase(sql: Sql, id: string, fields: Record<string, unknown>): Promise<void> {
+  const entries = Object.entries(fields).filter(([, v]) => v !== undefined)
+  if (entries.length === 0) return
+  await sql`update cases set ${sql(Object.fromEntries(entries) as never)}, updated_at = now() where id = ${id}`
+}
+
+export interface CaseFilter {
+  status?: CaseStatus[] | undefined
+  route?: Route | undefined
+  /** Cases whose deadline is on or before this date (YYYY-MM-DD). */
+  deadlineBefore?: string | undefined
+  overdue?: { today: string } | undefined
+  /** Only these units' cases (caseworkers see their own unit's). */
+  units?: string[] | undefined
+  /** Only cases appointed to this coordinator username. */
+  coordinatorUsername?: string | undefined
+  /** Only cases that have been on the intake group's agenda. */
+  intakeGroup?: boolean | undefined
+  open?: boolean | undefined
+  limit: number
+  offset: number
+}
+
+export interface CaseListRow extends CaseRow {
+  personName: string
+  identityNumber: string
+  birthDate: string
+}
+
+export async function listCases(sql: Sql, filter: CaseFilter): Promise<{ items: CaseListRow[]; total: number }> {
+  const where = sql`
+    where true
+    ${filter.status?.length ? sql`and c.status = any(${filter.status as string[]})` : sql``}
+    ${filter.route ? sql`and c.route = ${filter.route}` : sql``}
+    ${filter.deadlineBefore ? sql`and c.deadline <= ${filter.deadlineBefore}` : sql``}
+    ${filter.overdue ? sql`and c.deadline < ${filter.overdue.today} and c.closed_at is null` : sql``}
+    ${filter.open === true ? sql`and c.closed_at is null` : filter.open === false ? sql`and c.closed_at is not null` : sql``}
+    ${filter.units ? sql`and c.unit = any(${filter.units})` : sql``}
+    ${filter.coordinatorUsername ? sql`and c.coordinator_id in (select id from coordinators where username = ${filter.coordinatorUsername})` : sql``}
+    ${filter.intakeGroup ? sql`and exists (select 1 from agenda_items a where a.case_id = c.id)` : sql``}`
+  const items = await sql<CaseListRow[]>`
+    select ${columns(sql)}, p.name as "personName", p.identity_number as "identityNumber", p.birth_date::text as "birthDate"
+    from cases c join people p on p.id = c.person_id
+    ${where}
+    order by c.deadline, c.id
+    limit ${filter.limit} offset ${filter.offset}`
+  const [count] = await sql<{ total: number }[]>`select count(*)::int as total from cases c ${where}`
+  return { items, total: count!.total }
+}
+
+/** The case whose process instance this is (its business key), or undefined. */
+export async function caseIdOfInstance(sql: Sql, instanceKey: string): Promise<string | undefined> {
+  const [row] = await sql<{ id: string }[]>`select id::text from cases where instance_key = ${instanceKey}`
+  return row?.id
+}

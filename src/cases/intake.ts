@@ -1,0 +1,159 @@
+// Intake (mottak): an enquiry from any channel becomes a case. Everything is validated first and
+// every problem reported at once; then the person, guardians, case and consent are written in
+// one transaction, and the KE process is started with the case id as its business key.
+//
+// Duplicates: the person's row is locked while the case is written, so of two enquiries about
+// one person arriving together the second sees the first. An enquiry about a person with an
+// open case is linked to that case (status "linked"); its process records the link and ends.
+import { transaction, type Sql } from '../db/connect.js'
+import { SamflytError, type ErrorDetail } from '../errors.js'
+import type { Engine } from '../engine/engine.js'
+import { latestDefinition } from '../engine/store/definitions.js'
+import { checkCaseFacts, type CaseFacts } from '../rules/index.js'
+import { validateIdentityNumber } from './identity.js'
+import { addGuardians, upsertPerson, type GuardianInput, type PersonInput } from './people.js'
+import { insertCase, openCaseOf, setInstanceKey, type CaseRow } from './cases.js'
+import { insertConsent, type ConsentAnswer } from './consents.js'
+import { deadlinesFor, osloDate } from './deadlines.js'
+import { processVariables } from './variables.js'
+import { KE_PROCESS_ID, type Channel, type Language, type SenderRole } from './types.js'
+
+export interface IntakeInput {
+  channel: Channel
+  /** YYYY-MM-DD; default today (Norway). */
+  receivedOn?: string | undefined
+  person: PersonInput
+  guardians?: GuardianInput[] | undefined
+  sender?: { role?: SenderRole | undefined; name?: string | undefined; organisation?: string | undefined } | undefined
+  summary?: string | undefined
+  /** The registered case facts (services, needs); the identity number comes from `person`. */
+  facts?: CaseFacts | undefined
+  /** Consent given or refused with the enquiry; absent means it is to be requested. */
+  consent?: ConsentAnswer | null | undefined
+  /** Letters in bokmål or nynorsk; default the person's language. */
+  language?: Language | undefined
+  /** The unit handling the case; default the registering user's unit. */
+  unit?: string | undefined
+}
+
+export interface IntakeOptions {
+  /** Accept synthetic test identity numbers (Dolly, Tenor): demo and test installations only. */
+  allowSyntheticIdentities: boolean
+  now: Date
+}
+
+/** Who may send each channel's enquiries, and who sends it when nobody is named. */
+const SENDERS: Record<Channel, { allowed: SenderRole[]; default: SenderRole }> = {
+  application: { allowed: ['person', 'guardian', 'parent'], default: 'person' },
+  'health-personnel-notice': { allowed: ['health-personnel'], default: 'health-personnel' },
+  'nav-referral': { allowed: ['nav'], default: 'nav' },
+  'internal-notice': { allowed: ['internal'], default: 'internal' },
+}
+
+/** Below this age a person does not consent alone to health care (pasient- og brukerrettighetsloven § 4-3). */
+const AGE_OF_CONSENT = 16
+
+interface Checked {
+  identity: { kind: string; birthDate: string; age: number | null }
+  receivedOn: string
+  senderRole: SenderRole
+}
+
+/** Every problem with an enquiry, with where it is; identity numbers never appear in a message. */
+export function checkIntake(input: IntakeInput, options: IntakeOptions): { problems: ErrorDetail[]; checked?: Checked } {
+  const problems: ErrorDetail[] = []
+  const validation = { now: options.now, allowSynthetic: options.allowSyntheticIdentities }
+  const identity = validateIdentityNumber(input.person.identityNumber, validation)
+  if (!identity.valid) problems.push({ path: '/person/identityNumber', message: identity.reason })
+  input.guardians?.forEach((guardian, i) => {
+    if (guardian.identityNumber === undefined) return
+    const result = validateIdentityNumber(guardian.identityNumber, validation)
+    if (!result.valid) problems.push({ path: `/guardians/${i}/identityNumber`, message: result.reason })
+  })
+
+  const today = osloDate(options.now)
+  const receivedOn = input.receivedOn ?? today
+  if (receivedOn > today) problems.push({ path: '/receivedOn', message: `cannot be after today (${today})` })
+
+  const senders = SENDERS[input.channel]
+  const senderRole = input.sender?.role ?? senders.default
+  if (!senders.allowed.includes(senderRole)) {
+    problems.push({ path: '/sender/role', message: `a ${input.channel} is sent by ${senders.allowed.join(' or ')}, not ${senderRole}` })
+  }
+
+  if (input.facts !== undefined) {
+    if ('identityNumber' in input.facts) problems.push({ path: '/facts/identityNumber', message: 'give the identity number in /person, not among the facts' })
+    const { identityNumber: _ignored, ...facts } = input.facts
+    for (const problem of checkCaseFacts(facts)) problems.push({ path: `/facts/${problem.path}`, message: problem.message })
+  }
+
+  const consent = input.consent
+  if (consent && identity.valid) {
+    const givenBy = consent.givenBy ?? 'person'
+    if (givenBy === 'person' && identity.age !== null && identity.age < AGE_OF_CONSENT) {
+      problems.push({ path: '/consent/givenBy', message: `the person is under ${AGE_OF_CONSENT}: a parent or guardian consents on their behalf (pasient- og brukerrettighetsloven § 4-4)` })
+    }
+    if (givenBy !== 'person' && !input.guardians?.some((g) => g.mayConsent)) {
+      problems.push({ path: '/consent/givenBy', message: 'consent from a parent or guardian needs a guardian registered with mayConsent: true' })
+    }
+  }
+
+  if (problems.length > 0 || !identity.valid) return { problems }
+  return { problems, checked: { identity: { kind: identity.kind, birthDate: identity.birthDate, age: identity.age }, receivedOn, senderRole } }
+}
+
+export interface IntakeResult {
+  case: CaseRow
+  /** The open case this enquiry was linked to, when it is a duplicate. */
+  linkedTo: { id: string; reference: string } | null
+}
+
+/** Registers an enquiry and starts its process. Throws SAMFLYT_VALIDATION listing every problem. */
+export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor: { username: string; unit: string | null }, options: IntakeOptions): Promise<IntakeResult> {
+  const { problems, checked } = checkIntake(input, options)
+  if (!checked) throw new SamflytError('SAMFLYT_VALIDATION', `The enquiry is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems)
+  if (!(await latestDefinition(sql, KE_PROCESS_ID))) {
+    throw new SamflytError('SAMFLYT_NOT_READY', `The KE process (${KE_PROCESS_ID}) is not deployed; deploy processes/ first`)
+  }
+
+  const { row, linkedTo } = await transaction(sql, async (tx) => {
+    const person = await upsertPerson(tx, { ...input.person, language: input.person.language ?? input.language }, checked.identity)
+    if (input.guardians?.length) await addGuardians(tx, person.id, input.guardians)
+    const open = await openCaseOf(tx, person.id)
+    const row = await insertCase(tx, {
+      personId: person.id,
+      channel: input.channel,
+      senderRole: checked.senderRole,
+      senderName: input.sender?.name ?? null,
+      senderOrganisation: input.sender?.organisation ?? null,
+      receivedOn: checked.receivedOn,
+      ...deadlinesFor(checked.receivedOn),
+      unit: input.unit ?? actor.unit ?? 'KE',
+      language: input.language ?? person.language,
+      summary: input.summary ?? null,
+      facts: input.facts ?? {},
+      linkedCaseId: open?.id ?? null,
+      createdBy: actor.username,
+    })
+    await insertConsent(tx, row.id, input.consent ?? null, actor.username)
+    return { row, linkedTo: open ? { id: open.id, reference: open.reference } : null }
+  })
+
+  let instanceKey: string
+  try {
+    const started = await engine.startInstance(
+      { processId: KE_PROCESS_ID, businessKey: row.id, variables: processVariables(row, input.person.identityNumber, input.consent ?? null) },
+      actor.username,
+    )
+    instanceKey = started.key
+  } catch (error) {
+    // No case without its process: take the case back out (the person stays; it was valid).
+    await transaction(sql, async (tx) => {
+      await tx`delete from consents where case_id = ${row.id}`
+      await tx`delete from cases where id = ${row.id}`
+    })
+    throw error
+  }
+  await setInstanceKey(sql, row.id, instanceKey)
+  return { case: { ...row, instanceKey }, linkedTo }
+}

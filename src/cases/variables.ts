@@ -1,0 +1,34 @@
+// The variables a KE process instance starts with. The case facts are top-level variables under
+// their rule-vocabulary names (services, mentalHealthNeeds, ...), so the `rules:<id>` business-rule
+// tasks read them as they are and the forms show and change them by the same keys.
+//
+// The identity number is a variable because the rules derive age from it (a child coordinator
+// case ends at 18); the rules layer masks it in every decision it records.
+import type { Variables } from '../engine/types.js'
+import type { CaseRow } from './cases.js'
+import type { ConsentAnswer } from './consents.js'
+import { startOfOsloDay, addDays } from './deadlines.js'
+
+export function processVariables(row: CaseRow, identityNumber: string, consent: ConsentAnswer | null): Variables {
+  return {
+    caseId: row.id,
+    caseReference: row.reference,
+    channel: row.channel,
+    receivedOn: row.receivedOn,
+    deadline: row.deadline,
+    interimReplyDue: row.interimReplyDue,
+    // Timer due instants: the start of the day in Norway. Overdue is the day after the deadline.
+    interimReplyAt: startOfOsloDay(row.interimReplyDue).toISOString(),
+    overdueAt: startOfOsloDay(addDays(row.deadline, 1)).toISOString(),
+    language: row.language,
+    unit: row.unit,
+    // A notice from health personnel is to be followed up "as soon as possible" (hpl § 38 a).
+    priority: row.channel === 'health-personnel-notice' ? 80 : 50,
+    duplicateOf: row.linkedCaseId,
+    identityNumber,
+    consentStatus: consent === null ? 'missing' : consent.consentGiven ? 'given' : 'refused',
+    consentGiven: consent?.consentGiven ?? false,
+    ipDeclined: consent?.ipDeclined ?? false,
+    ...(row.facts as Variables),
+  }
+}

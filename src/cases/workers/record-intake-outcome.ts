@@ -1,0 +1,26 @@
+// Registrer gruppens konklusjon: who takes responsibility and what the intake group recommends,
+// on the case's item in the meeting's agenda.
+import { latestAgendaMeeting, recordOutcome } from '../meetings.js'
+import { setStatus } from '../cases.js'
+import { JobDecision, text, withCase, type CaseJobHandler } from './case-job.js'
+
+export const recordIntakeOutcome: CaseJobHandler = (job, ctx) =>
+  withCase(job, ctx, async (tx, found, now) => {
+    const meetingId = text(job.variables.meetingId) ?? (await latestAgendaMeeting(tx, found.id))
+    const responsibleUnit = text(job.variables.responsibleUnit)
+    const recommendation = text(job.variables.recommendation)
+    if (!meetingId || !responsibleUnit || !recommendation) {
+      throw new JobDecision(job.fail('The intake group outcome needs responsibleUnit and recommendation (and the case on a meeting agenda)', { retries: 0 }))
+    }
+    const actor = await completedBy(tx, job.instanceKey, 'intake-group-meeting')
+    await recordOutcome(tx, meetingId, found.id, { responsibleUnit, recommendation, note: text(job.variables.intakeGroupNote) }, actor, now)
+    await setStatus(tx, found.id, 'assessment')
+  })
+
+/** Who completed the latest instance of a user task in this process instance. */
+export async function completedBy(tx: Parameters<CaseJobHandler>[1]['sql'], instanceKey: string, elementId: string): Promise<string | null> {
+  const [row] = await tx<{ completedBy: string | null }[]>`
+    select completed_by as "completedBy" from user_tasks
+    where instance_key = ${instanceKey} and element_id = ${elementId} and state = 'completed' order by key desc limit 1`
+  return row?.completedBy ?? null
+}
