@@ -127,6 +127,11 @@ test('an event without type or reasons', () => {
   refuses((j) => (j.rules[1].event.params.law = ''), 'rules[1].event.params.law', /non-empty/)
 })
 
+test('an event type that would clash with the result variable\'s own keys is refused', () => {
+  refuses((j) => (j.rules[0].event.type = 'decision-id'), 'rules[0].event.type', /taken by the result variable's own decisionId/)
+  refuses((j) => (j.rules[0].event.type = 'reasons'), 'rules[0].event.type', /taken/)
+})
+
 test('a candidate rule set: score events need points, and only score and exclude are events', () => {
   const candidateSet = {
     id: 'suggest', version: 1, description: 'x', subject: 'candidate',

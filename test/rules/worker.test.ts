@@ -92,7 +92,7 @@ test('a complex case: the worker evaluates, records the decision with the instan
 })
 
 test('a plain case fires nothing, complex is false, and the gateway takes the default flow to the caseworker', async () => {
-  const { key } = await t.engine.startInstance({ processId: 'assessment', variables: { services: [TWO_SECTORS[0]] } }, 'kari')
+  const { key } = await t.engine.startInstance({ processId: 'assessment', variables: { services: [TWO_SECTORS[0]!] } }, 'kari')
   assert.is(await waitForTask(key), 'caseworker-assessment')
   const result = (await variables(key)).complexityResult
   assert.equal([result.complex, result.events, result.reasons], [false, [], []])
@@ -124,6 +124,18 @@ test('facts that break the vocabulary: an incident at once naming the fact, and 
   assert.match(incident!.message, /services: must be array/)
   assert.match(incident!.message, /responsibilityDisputed: must be boolean/)
   assert.equal([...await listDecisions(t.db.sql, { processInstanceKey: key, limit: 10, offset: 0 })], [])
+})
+
+test('an identity number that does not validate: the incident says why, without the number', async () => {
+  const child = makeIdentityNumber('2015-01-10', { kind: 'synthetic-tenor' })
+  const wrong = `${child.slice(0, 10)}${(Number(child[10]) + 1) % 10}`
+  const { key } = await t.engine.startInstance({ processId: 'assessment', variables: { identityNumber: wrong } }, 'kari')
+  const [incident] = await eventually(async () => {
+    const rows = await activeIncidents(key)
+    return rows.length ? rows : null
+  })
+  assert.match(incident!.message, /identityNumber: the control digits do not match/)
+  assert.not.ok(incident!.message.includes(wrong))
 })
 
 test('a rule set that is not deployed fails the job clearly; deployed later, resolving the incident runs it', async () => {
