@@ -10,6 +10,16 @@ export interface OidcConfig {
   usernameClaim: string
 }
 
+/** Letters (src/letters): templates, the municipality, and where letters are dispatched. */
+export interface LettersConfig {
+  templatesDir: string
+  municipalityFile: string
+  /** The embedded default's outbox, used when no dispatch service is configured. */
+  outboxDir: string
+  /** A KS SvarUt-style dispatch service; undefined sends letters to the outbox. */
+  svarut: { url: string; username: string; password: string; timeoutMs: number } | undefined
+}
+
 export interface Config {
   port: number
   host: string
@@ -21,6 +31,7 @@ export interface Config {
   tokenSecret: string | undefined
   tokenTtlSeconds: number
   oidc: OidcConfig | undefined
+  letters: LettersConfig
 }
 
 export class ConfigError extends Error {
@@ -85,11 +96,21 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('SAMFLYT_OIDC_ISSUER and SAMFLYT_OIDC_JWKS_URL must be set together')
   }
 
+  const svarutUrl = url('SAMFLYT_SVARUT_URL', ['https:', 'http:'])
+  const svarutUsername = value('SAMFLYT_SVARUT_USERNAME')
+  const svarutPassword = value('SAMFLYT_SVARUT_PASSWORD')
+  const svarutTimeoutMs = integer('SAMFLYT_SVARUT_TIMEOUT_MS', 120_000, 1_000, 16 * 60_000)
+  if (svarutUrl !== undefined && (svarutUsername === undefined || svarutPassword === undefined)) {
+    problems.push('SAMFLYT_SVARUT_URL needs SAMFLYT_SVARUT_USERNAME and SAMFLYT_SVARUT_PASSWORD (the sender name and service password)')
+  }
+  const dataDir = resolve(value('SAMFLYT_DATA_DIR') ?? 'data')
+  const templatesDir = resolve(value('SAMFLYT_LETTER_TEMPLATES_DIR') ?? new URL('../templates/letters/', import.meta.url).pathname)
+
   const config: Config = {
     port: integer('PORT', 3000, 0, 65535),
     host: value('HOST') ?? '127.0.0.1',
     databaseUrl,
-    dataDir: resolve(value('SAMFLYT_DATA_DIR') ?? 'data'),
+    dataDir,
     // Demo accounts exist only on the embedded default, or when asked for explicitly.
     demo: flag('SAMFLYT_DEMO', databaseUrl === undefined),
     logLevel,
@@ -106,6 +127,15 @@ export function loadConfig(env: Env = process.env): Config {
             usernameClaim: value('SAMFLYT_OIDC_USERNAME_CLAIM') ?? 'preferred_username',
           }
         : undefined,
+    letters: {
+      templatesDir,
+      municipalityFile: resolve(value('SAMFLYT_MUNICIPALITY_FILE') ?? `${templatesDir}/municipality.json`),
+      outboxDir: `${dataDir}/outbox`,
+      svarut:
+        svarutUrl && svarutUsername && svarutPassword
+          ? { url: svarutUrl, username: svarutUsername, password: svarutPassword, timeoutMs: svarutTimeoutMs }
+          : undefined,
+    },
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config

@@ -1,2 +1,74 @@
--- Reserved: this migration's tables are being written (see the open issues).
-select 1;
+-- Letters: decision letters and interim replies, the PDF exactly as approved and sent, who
+-- created, approved and sent it, and its dispatch; and who opened which letter when.
+
+create table letters (
+  id uuid primary key default gen_random_uuid(),
+  -- The case (cases.id). Text, so letters do not depend on how cases are keyed.
+  case_id text not null,
+  -- The process instance whose step produced it, when one did.
+  instance_key bigint references process_instances (key),
+  kind text not null check (kind in ('decision', 'interim-reply')),
+  language text not null check (language in ('nb', 'nn')),
+  status text not null check (status in ('draft', 'approved', 'sent', 'failed', 'sent-by-post')),
+  -- What it was rendered from (LetterData: personal data, protected like the case itself).
+  data jsonb not null,
+  pdf bytea not null,
+  -- sha256 of pdf, and the template file it came from with that file's sha256.
+  checksum text not null,
+  template_name text not null,
+  template_checksum text not null,
+  -- How it left: the dispatch service, the local outbox (embedded default), or paper by hand.
+  channel text check (channel in ('svarut', 'outbox', 'post')),
+  -- Sent with the dispatch service's request, so a retried send is recognised, never doubled.
+  idempotency_key uuid not null unique default gen_random_uuid(),
+  -- The dispatch service's id for the shipment (stored before sending) and its last status.
+  dispatch_id text,
+  dispatch_status text,
+  dispatch_attempts integer not null default 0,
+  -- One dispatch at a time: a sender holds the letter until then.
+  dispatch_lease_until timestamptz,
+  -- The BPMN step that dispatches it, so a resend can resume that step's incident.
+  dispatch_element_id text,
+  last_error text,
+  created_by text not null,
+  created_at timestamptz not null default now(),
+  approved_by text,
+  approved_at timestamptz,
+  sent_by text,
+  sent_at timestamptz,
+  check (status = 'draft' or approved_by is not null),
+  check (status not in ('sent', 'sent-by-post') or (sent_at is not null and channel is not null))
+);
+create index letters_case on letters (case_id, created_at);
+create index letters_following on letters (sent_at) where status = 'sent' and channel = 'svarut';
+
+-- Once approved, the PDF is what was approved: the database refuses to change it.
+create function refuse_approved_pdf_change() returns trigger language plpgsql as $$
+begin
+  if old.status <> 'draft' and (new.pdf is distinct from old.pdf or new.checksum is distinct from old.checksum or new.data is distinct from old.data) then
+    raise exception 'letter % is %: its PDF and data can no longer change', old.id, old.status;
+  end if;
+  return new;
+end
+$$;
+create trigger letters_pdf_frozen before update on letters
+  for each row execute function refuse_approved_pdf_change();
+create trigger letters_not_deleted before delete on letters
+  for each row execute function refuse_history_change();
+
+-- Every opening of a letter (its PDF, a preview, the case's list): who, when, why.
+-- Append-only, like the history.
+create table letter_access (
+  id bigint generated always as identity primary key,
+  case_id text not null,
+  letter_id uuid references letters (id),
+  username text not null,
+  action text not null check (action in ('list', 'pdf', 'preview')),
+  purpose text,
+  at timestamptz not null default now()
+);
+create index letter_access_case on letter_access (case_id, at);
+create trigger letter_access_append_only before update or delete on letter_access
+  for each row execute function refuse_history_change();
+create trigger letter_access_no_truncate before truncate on letter_access
+  for each statement execute function refuse_history_change();
