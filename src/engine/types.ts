@@ -319,16 +319,16 @@ export interface ElementInstanceState {
   body?: MultiInstanceBodyState
   /** Present on an inner instance of a multi-instance body: its place in the input collection, from 0. */
   loopIndex?: number
-  /** A scope (sub-process, process) interrupted by an event sub-process: nothing else may start in it. */
-  interrupted?: boolean
 }
 
 export interface MultiInstanceBodyState {
-  /** The input collection's length when the body was activated (sequential: re-read each round, as in Zeebe). */
+  /** The input collection's length when the body was activated. */
   count: number
   /** Inner instances activated so far (the next loopCounter is this + 1). */
   started: number
   completed: number
+  /** Sequential only: the input collection as read at activation, for the inner instances still to come. */
+  items?: JsonValue[]
 }
 
 /** Tokens that arrived at a joining gateway and wait for the others. */

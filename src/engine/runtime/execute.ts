@@ -5,9 +5,11 @@
 import { CommandRejectedError } from '../errors.js'
 import type { Command, CommandType, ExecuteContext, InstanceState, ProcessModel, Result } from '../types.js'
 import { cancel } from './commands/cancel.js'
+import { childNotStarted, completeChild } from './commands/children.js'
 import { resolveIncident } from './commands/incidents.js'
 import { completeJob, failJob, throwError } from './commands/jobs.js'
 import { start } from './commands/start.js'
+import { correlateMessage, triggerTimer } from './commands/subscriptions.js'
 import { completeUserTask } from './commands/user-tasks.js'
 import { setVariables } from './commands/variables.js'
 import { Run } from './run.js'
@@ -22,14 +24,10 @@ const handlers: { readonly [K in Exclude<CommandType, 'start'>]: Handler<K> } = 
   setVariables,
   resolveIncident,
   cancel,
-  triggerTimer: notYet,
-  correlateMessage: notYet,
-  completeChild: notYet,
-  childNotStarted: notYet,
-}
-
-function notYet(_run: Run, command: Command): void {
-  throw new CommandRejectedError('SUBSCRIPTION_NOT_FOUND', `'${command.type}' is not supported by this runtime yet.`)
+  triggerTimer,
+  correlateMessage,
+  completeChild,
+  childNotStarted,
 }
 
 /**

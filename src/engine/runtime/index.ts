@@ -1,1 +1,3 @@
 export { execute } from './execute.js'
+export { startSubscriptions, nextTimerStart } from './timers.js'
+export type { StartSubscriptions } from './timers.js'

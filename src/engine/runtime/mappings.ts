@@ -9,19 +9,26 @@ import { propagateVariables, setAtPath, setLocalVariables, visibleVariables } fr
 
 type MappingOutcome = { ok: true; values: Variables } | { ok: false; error: string }
 
+/**
+ * @param base local variables the element instance starts with before its
+ *   inputs (a multi-instance inner instance's loopCounter and input element);
+ *   the input mappings see them and may overwrite them.
+ */
 export function applyInputs(
   state: InstanceState,
   instance: ElementInstanceState,
   element: Element,
   now: Date,
   events: HistoryEvent[],
+  base: Variables = {},
 ): string | null {
   const outer = visibleVariables(state, instance.scope)
   const locals: Variables = {}
-  const outcome = evaluateMappings(element.inputs, 'input', now, (name) => (name in locals ? locals[name] : outer[name]), () => ({ ...outer, ...locals }), locals)
+  const read = (name: string) => (name in locals ? locals[name] : name in base ? base[name] : outer[name])
+  const outcome = evaluateMappings(element.inputs, 'input', now, read, () => ({ ...outer, ...base, ...locals }), locals)
   if (!outcome.ok) return outcome.error
   // A retried activation starts from a fresh local scope, as the first attempt did.
-  instance.variables = undefined
+  instance.variables = Object.keys(base).length > 0 ? { ...base } : undefined
   setLocalVariables(instance, outcome.values, events)
   return null
 }

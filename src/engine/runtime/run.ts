@@ -2,17 +2,21 @@
 // state, the effects and history events produced so far, and the queue of
 // tokens still moving. The shared element lifecycle lives here:
 //
-//   enter -> activate (input mappings, behaviour) -> [wait] -> complete
-//         -> finish (output mappings, choose flows) -> take flows -> enter ...
+//   enter -> activate (input mappings, boundary subscriptions, behaviour) -> [wait]
+//         -> complete -> finish (output mappings, choose flows) -> take flows -> enter ...
 //
 // An incident stops one element instance where it failed (status 'activating'
 // or 'completing'); resolving it runs that step again with current variables.
+// Scopes (sub-processes, multi-instance bodies) complete when nothing is left
+// inside them; see `completeEmptyScopes`.
 import { CommandRejectedError } from '../errors.js'
 import type { Effect, Element, ElementInstanceState, HistoryEvent, IncidentType, InstanceState, ProcessModel, Variables } from '../types.js'
 import { behaviourOf } from './behaviours/index.js'
 import { describe } from './describe.js'
 import { JoinBook } from './joins.js'
 import { applyInputs, applyOutputs } from './mappings.js'
+import { activateBody, innerBase, innerCompleted } from './multi-instance.js'
+import { boundarySpecs, closeOwned, commitSubscriptions, prepareSubscriptions } from './subscriptions.js'
 import { propagateVariables, setLocalVariables, visibleVariables } from './variables.js'
 
 /** A runaway loop without wait states would otherwise never return. */
@@ -21,6 +25,14 @@ const MAX_STEPS_PER_COMMAND = 10_000
 interface Arrival {
   flowId: string
   scope: number
+}
+
+export interface EnterOptions {
+  /** The element is entered because its event fired (a boundary event, an event sub-process start, a branch of an event-based gateway): it completes at once with these variables. */
+  triggered?: Variables
+  /** An inner instance of a multi-instance body: its place in the collection and its first local variables. */
+  loopIndex?: number
+  locals?: Variables
 }
 
 export class Run {
@@ -39,8 +51,12 @@ export class Run {
   }
 
   element(instance: ElementInstanceState): Element {
-    const element = this.model.elements[instance.elementId]
-    if (!element) throw new Error(`element '${instance.elementId}' is not in process '${this.model.processId}'`)
+    return this.elementById(instance.elementId)
+  }
+
+  elementById(elementId: string): Element {
+    const element = this.model.elements[elementId]
+    if (!element) throw new Error(`element '${elementId}' is not in process '${this.model.processId}'`)
     return element
   }
 
@@ -61,24 +77,36 @@ export class Run {
     setLocalVariables(instance, variables, this.events)
   }
 
-  /** A token enters an element: a new element instance. */
-  enter(elementId: string, scope: number): void {
-    const element = this.model.elements[elementId]
-    if (!element) throw new Error(`element '${elementId}' is not in process '${this.model.processId}'`)
+  /** A token enters an element: a new element instance (a multi-instance body for a multi-instance activity). */
+  enter(elementId: string, scope: number, options: EnterOptions = {}): ElementInstanceState {
+    const element = this.elementById(elementId)
     const instance: ElementInstanceState = { id: this.state.next++, elementId, scope, status: 'activating' }
+    const multiInstance = 'multiInstance' in element && element.multiInstance !== null
+    if (options.loopIndex !== undefined) instance.loopIndex = options.loopIndex
+    else if (multiInstance) instance.body = { count: 0, started: 0, completed: 0 }
     this.state.elements.push(instance)
     this.events.push({ type: 'elementActivated', elementInstanceId: instance.id, elementId, elementKind: element.kind, scope })
-    this.activate(instance)
+    if (options.locals && Object.keys(options.locals).length > 0) this.setLocalVariables(instance, options.locals)
+    this.activate(instance, options.triggered)
+    return instance
   }
 
-  activate(instance: ElementInstanceState): void {
+  activate(instance: ElementInstanceState, triggered?: Variables): void {
     const element = this.element(instance)
     instance.status = 'activating'
+    if (instance.body) return activateBody(this, instance, element)
     if (element.inputs.length > 0) {
-      const error = applyInputs(this.state, instance, element, this.now, this.events)
+      const error = applyInputs(this.state, instance, element, this.now, this.events, innerBase(this, instance))
       if (error !== null) return this.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', `Failed to activate ${describe(element)}: ${error}`)
     }
+    if (triggered !== undefined) return this.complete(instance, triggered)
+    // Boundary events belong to the multi-instance body, not to its inner instances.
+    const specs = instance.loopIndex === undefined ? boundarySpecs(this, element) : []
+    const prepared = prepareSubscriptions(this, specs, instance)
+    if (typeof prepared === 'string') return this.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', prepared)
     behaviourOf(element).activate(this, instance, element)
+    // The behaviour may have put it in a wait state, completed it, or raised an incident.
+    if (prepared.length > 0 && (instance.status as string) === 'waiting' && this.find(instance.id)) commitSubscriptions(this, instance.id, prepared)
   }
 
   /**
@@ -98,23 +126,42 @@ export class Run {
 
   finish(instance: ElementInstanceState): void {
     const element = this.element(instance)
-    if (element.outputs.length > 0) {
+    // A multi-instance activity's mappings belong to its inner instances.
+    if (element.outputs.length > 0 && !instance.body) {
       const error = applyOutputs(this.state, instance, element, this.now, this.events)
       if (error !== null) return this.raiseIncident(instance, 'EXTRACT_VALUE_ERROR', `Failed to complete ${describe(element)}: ${error}`)
     }
-    const leave = behaviourOf(element).leave?.(this, instance, element) ?? element.outgoing
+    if (instance.loopIndex !== undefined) return innerCompleted(this, instance, element)
+    const collection = instance.body && 'multiInstance' in element ? element.multiInstance?.outputCollection : undefined
+    if (collection) this.setVariables(instance.scope, { [collection]: instance.variables?.[collection] ?? [] })
+    const leave = instance.body ? element.outgoing : (behaviourOf(element).leave?.(this, instance, element) ?? element.outgoing)
     if (!Array.isArray(leave)) {
       const incident = leave as Exclude<typeof leave, readonly string[]>
       return this.raiseIncident(instance, incident.incident, incident.message)
     }
+    this.completed(instance)
+    for (const flowId of leave) this.takeFlow(flowId, instance.scope)
+  }
+
+  /** The element instance is gone, completed: its subscriptions close. */
+  completed(instance: ElementInstanceState): void {
     this.remove(instance)
-    this.events.push({ type: 'elementCompleted', elementInstanceId: instance.id, elementId: element.id, elementKind: element.kind })
-    for (const flowId of leave) {
-      const flow = this.model.flows[flowId]
-      if (!flow) throw new Error(`flow '${flowId}' is not in process '${this.model.processId}'`)
-      this.events.push({ type: 'flowTaken', flowId, sourceId: flow.sourceId, targetId: flow.targetId })
-      this.queue.push({ flowId, scope: instance.scope })
-    }
+    this.events.push({ type: 'elementCompleted', elementInstanceId: instance.id, elementId: instance.elementId, elementKind: this.element(instance).kind })
+  }
+
+  takeFlow(flowId: string, scope: number): void {
+    const flow = this.model.flows[flowId]
+    if (!flow) throw new Error(`flow '${flowId}' is not in process '${this.model.processId}'`)
+    this.events.push({ type: 'flowTaken', flowId, sourceId: flow.sourceId, targetId: flow.targetId })
+    this.queue.push({ flowId, scope })
+  }
+
+  /** Takes a flow and enters its target at once, already triggered (the winning branch of an event-based gateway). */
+  takeFlowNow(flowId: string, scope: number, triggered: Variables): void {
+    const flow = this.model.flows[flowId]
+    if (!flow) throw new Error(`flow '${flowId}' is not in process '${this.model.processId}'`)
+    this.events.push({ type: 'flowTaken', flowId, sourceId: flow.sourceId, targetId: flow.targetId })
+    this.enter(flow.targetId, scope, { triggered })
   }
 
   raiseIncident(instance: ElementInstanceState, type: IncidentType, message: string): void {
@@ -139,20 +186,26 @@ export class Run {
   }
 
   /**
-   * Ends every token in `scope` except `keep`: element instances are terminated
-   * (their jobs and tasks cancelled, their incidents resolved), waiting join
-   * tokens and tokens still on their way are dropped.
+   * Ends one element instance and everything inside it: its jobs, tasks and
+   * child instances are cancelled, its subscriptions closed, its incidents resolved.
+   */
+  terminate(instance: ElementInstanceState): void {
+    this.terminateScope(instance.id)
+    const element = this.element(instance)
+    if (!instance.body) behaviourOf(element).terminate?.(this, instance, element)
+    for (const incident of this.state.incidents.filter((open) => open.elementInstanceId === instance.id)) this.resolveIncident(incident.id)
+    this.remove(instance)
+    this.events.push({ type: 'elementTerminated', elementInstanceId: instance.id, elementId: element.id, elementKind: element.kind })
+  }
+
+  /**
+   * Ends every token in `scope` except `keep`: element instances are terminated,
+   * waiting join tokens and tokens still on their way are dropped.
    */
   terminateScope(scope: number, keep?: ElementInstanceState): void {
     for (const instance of [...this.state.elements]) {
-      if (instance.scope !== scope || instance === keep) continue
-      // Later element kinds (sub-processes) own scopes of their own: end what is inside first.
-      this.terminateScope(instance.id)
-      const element = this.element(instance)
-      behaviourOf(element).terminate?.(this, instance, element)
-      for (const incident of this.state.incidents.filter((open) => open.elementInstanceId === instance.id)) this.resolveIncident(incident.id)
-      this.remove(instance)
-      this.events.push({ type: 'elementTerminated', elementInstanceId: instance.id, elementId: element.id, elementKind: element.kind })
+      if (instance.scope !== scope || instance === keep || !this.find(instance.id)) continue
+      this.terminate(instance)
     }
     this.joins.dropScope(scope)
     for (let index = this.queue.length - 1; index >= 0; index--) {
@@ -169,16 +222,34 @@ export class Run {
         }
         this.arrive(arrival)
       }
-      // Inclusive joins can only be judged once nothing else moves.
+      // Inclusive joins, and scopes with nothing left inside, can only be judged once nothing else moves.
       const fired = this.joins.fireInclusive()
-      if (!fired) break
-      this.enter(fired.gatewayId, fired.scope)
+      if (fired) {
+        this.enter(fired.gatewayId, fired.scope)
+        continue
+      }
+      if (!this.completeEmptyScopes()) break
     }
     if (this.state.status === 'active' && this.state.elements.length === 0 && this.state.joins.length === 0) {
+      closeOwned(this, 0)
       this.state.status = 'completed'
       this.events.push({ type: 'instanceCompleted' })
       this.effects.push({ type: 'instanceCompleted' })
     }
+  }
+
+  /** Completes one embedded or event sub-process that has no token left inside; true when it did. */
+  private completeEmptyScopes(): boolean {
+    for (const instance of this.state.elements) {
+      if (instance.status !== 'waiting' || instance.body) continue
+      const kind = this.element(instance).kind
+      if (kind !== 'subProcess' && kind !== 'eventSubProcess') continue
+      const busy = this.state.elements.some((other) => other.scope === instance.id) || this.state.joins.some((join) => join.scope === instance.id)
+      if (busy) continue
+      this.complete(instance)
+      return true
+    }
+    return false
   }
 
   private arrive({ flowId, scope }: Arrival): void {
@@ -186,12 +257,16 @@ export class Run {
     const target = flow && this.model.elements[flow.targetId]
     if (!flow || !target) throw new Error(`flow '${flowId}' has no target in process '${this.model.processId}'`)
     const join = behaviourOf(target).join
-    if (join === undefined || target.incoming.length < 2) return this.enter(target.id, scope)
+    if (join === undefined || target.incoming.length < 2) {
+      this.enter(target.id, scope)
+      return
+    }
     const ready = this.joins.arrive(scope, target, flowId, join)
     if (ready) this.enter(target.id, scope)
   }
 
   private remove(instance: ElementInstanceState): void {
+    closeOwned(this, instance.id)
     const index = this.state.elements.indexOf(instance)
     if (index >= 0) this.state.elements.splice(index, 1)
   }

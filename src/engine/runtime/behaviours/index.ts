@@ -2,13 +2,17 @@
 // ElementKind without a behaviour here does not compile.
 import type { Element, ElementKind, ElementOfKind } from '../../types.js'
 import type { ElementBehaviour } from './behaviour.js'
-import { endEvent, startEvent, terminateEndEvent } from './events.js'
+import { boundaryEvent } from './boundary-event.js'
+import { callActivity } from './call-activity.js'
+import { intermediateCatchEvent, receiveTask } from './catch-events.js'
+import { eventBasedGateway } from './event-based-gateway.js'
+import { endEvent, errorEndEvent, intermediateThrowEvent, messageEndEvent, startEvent, terminateEndEvent } from './events.js'
 import { exclusiveGateway } from './exclusive-gateway.js'
 import { inclusiveGateway } from './inclusive-gateway.js'
 import { jobTask } from './job-task.js'
-import { pending } from './pending.js'
 import { parallelGateway } from './parallel-gateway.js'
 import { scriptTask } from './script-task.js'
+import { eventSubProcess, subProcess } from './sub-process.js'
 import { task } from './task.js'
 import { userTask } from './user-task.js'
 
@@ -25,16 +29,16 @@ const behaviours: { readonly [K in ElementKind]: ElementBehaviour<ElementOfKind<
   exclusiveGateway,
   parallelGateway,
   inclusiveGateway,
-  eventBasedGateway: pending,
-  intermediateCatchEvent: pending,
-  intermediateThrowEvent: pending,
-  receiveTask: pending,
-  boundaryEvent: pending,
-  errorEndEvent: pending,
-  messageEndEvent: pending,
-  subProcess: pending,
-  eventSubProcess: pending,
-  callActivity: pending,
+  eventBasedGateway,
+  intermediateCatchEvent,
+  intermediateThrowEvent,
+  receiveTask,
+  boundaryEvent,
+  errorEndEvent,
+  messageEndEvent,
+  subProcess,
+  eventSubProcess,
+  callActivity,
 }
 
 export function behaviourOf(element: Element): ElementBehaviour {
@@ -49,7 +53,10 @@ export function isJobElement(element: Element): boolean {
     case 'businessRuleTask':
     case 'sendTask':
       return true
+    case 'messageEndEvent':
+      return true
     case 'scriptTask':
+    case 'intermediateThrowEvent':
       return element.job !== null
     default:
       return false

@@ -1,7 +1,9 @@
 // What a worker reports about a job. Retries and backoff are the store's
 // business; the runtime hears of every failure (for the history) and turns the
 // last one into an incident.
-import type { Command } from '../../types.js'
+import { CommandRejectedError } from '../../errors.js'
+import type { Command, Element, ElementInstanceState } from '../../types.js'
+import { throwBpmnError } from '../bpmn-errors.js'
 import { describe } from '../describe.js'
 import type { Run } from '../run.js'
 import { waitingInstance } from './waiting.js'
@@ -23,18 +25,34 @@ export function failJob(run: Run, command: Extract<Command, { type: 'failJob' }>
 }
 
 /**
- * A worker threw a BPMN error: a business outcome, not a failure. Error boundary
- * and error event sub-process catches are a later issue, so for now nothing can
- * catch it and it becomes an incident naming the code, as in Zeebe.
+ * A worker threw a BPMN error: a business outcome, not a failure. Or, aimed at a
+ * call activity, the child instance threw one that nothing there caught. It is
+ * caught by the closest matching boundary event or error event sub-process
+ * (../bpmn-errors.ts); uncaught, it is an incident naming the code, as in Zeebe.
  */
 export function throwError(run: Run, command: Extract<Command, { type: 'throwError' }>): void {
-  const { instance, element } = waitingInstance(run, command.elementInstanceId, 'job')
   const errorMessage = command.errorMessage ?? ''
-  run.events.push({ type: 'jobErrorThrown', elementInstanceId: instance.id, elementId: element.id, errorCode: command.errorCode, errorMessage })
+  const target = run.find(command.elementInstanceId)
+  const fromChild = target !== undefined && run.element(target).kind === 'callActivity' && !target.body
+  const { instance, element } = fromChild ? waitingChild(run, target) : waitingInstance(run, command.elementInstanceId, 'job')
+  const ref = { elementInstanceId: instance.id, elementId: element.id }
+  if (fromChild) run.events.push({ type: 'errorThrown', errorCode: command.errorCode, errorMessage, ...ref })
+  else run.events.push({ type: 'jobErrorThrown', errorCode: command.errorCode, errorMessage, ...ref })
   const withMessage = errorMessage === '' ? '' : ` with message '${errorMessage}'`
-  run.raiseIncident(
+  const origin = fromChild ? `the process called by ${describe(element)}` : describe(element)
+  throwBpmnError(
+    run,
     instance,
-    'UNHANDLED_ERROR_EVENT',
-    `Expected to throw an error event with the code '${command.errorCode}'${withMessage} from ${describe(element)}, but it was not caught. No error events are available in the scope.`,
+    command.errorCode,
+    errorMessage,
+    `Expected to throw an error event with the code '${command.errorCode}'${withMessage} from ${origin}, but it was not caught. No error events are available in the scope.`,
   )
+}
+
+function waitingChild(run: Run, instance: ElementInstanceState): { instance: ElementInstanceState; element: Element } {
+  const element = run.element(instance)
+  if (instance.status !== 'waiting' || run.hasIncident(instance)) {
+    throw new CommandRejectedError('NOT_WAITING', `Element instance ${instance.id} (${describe(element)}) is not waiting for a child instance.`)
+  }
+  return { instance, element }
 }
