@@ -22,6 +22,8 @@ export type ErrorCode = keyof typeof ERRORS
 export interface ErrorDetail {
   path: string
   message: string
+  /** What kind of problem, where a caller may act on it (form fields: required, pattern, option...). */
+  code?: string
 }
 
 export class SamflytError extends Error {

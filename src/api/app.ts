@@ -21,6 +21,7 @@ import { deploymentRoutes } from './routes/engine/deployments.js'
 import { processInstanceRoutes } from './routes/engine/process-instances.js'
 import { userTaskRoutes } from './routes/engine/user-tasks.js'
 import { incidentRoutes } from './routes/engine/incidents.js'
+import { formRoutes } from './routes/forms.js'
 import { ruleRoutes } from './routes/rules.js'
 
 export interface AppDependencies {
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(processInstanceRoutes)
   await app.register(userTaskRoutes)
   await app.register(incidentRoutes)
+  await app.register(formRoutes)
   await app.register(ruleRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())

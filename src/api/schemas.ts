@@ -8,7 +8,11 @@ export const ErrorBody = Type.Object(
     code: Type.String({ description: 'A stable error code from the catalogue, e.g. SAMFLYT_NOT_FOUND' }),
     message: Type.String({ description: 'What is wrong, in plain words' }),
     details: Type.Optional(
-      Type.Array(Type.Object({ path: Type.String({ description: 'Where: a JSON pointer, an element id or a line' }), message: Type.String() })),
+      Type.Array(Type.Object({
+        path: Type.String({ description: 'Where: a JSON pointer, an element id or a line' }),
+        message: Type.String(),
+        code: Type.Optional(Type.String({ description: 'What kind of problem, in English, where a caller may act on it (a form field: required, pattern, option...)' })),
+      })),
     ),
     requestId: Type.String({ description: 'Quote this when asking for help: the log has the rest' }),
   },

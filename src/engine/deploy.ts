@@ -28,6 +28,62 @@ export interface DeployedProcess {
 
 const DEPLOY_LOCK_ID = 7_242_019_002
 
+// ---------------------------------------------------------------- companion resources
+
+/**
+ * A kind of resource deployed together with BPMN, in the same all-or-nothing transaction (forms
+ * are one). Its owner registers it, so the engine imports no domain code; a resource that no
+ * registered kind claims is BPMN.
+ */
+export interface ResourceKind {
+  readonly name: string
+  claims(resourceName: string): boolean
+  /**
+   * Checks the kind's resources (none, when a deployment has only BPMN) against each other, what is
+   * deployed and the processes being deployed. Writes nothing: `write` runs in the transaction.
+   */
+  prepare(sql: Sql, resources: Resource[], processes: readonly { resource: Resource; model: ProcessModel }[]): Promise<PreparedResources>
+}
+
+export interface PreparedResources {
+  problems: { path: string; message: string }[]
+  write(tx: Sql, deploymentKey: string): Promise<void>
+}
+
+const resourceKinds = new Map<string, ResourceKind>()
+
+/** Registers (or replaces, by name) a companion resource kind for every deployment in this process. */
+export function registerResourceKind(kind: ResourceKind): void {
+  resourceKinds.set(kind.name, kind)
+}
+
+/** Parses BPMN and prepares companion resources; every problem of every file in one refusal. */
+async function prepareDeployment(sql: Sql, resources: Resource[]) {
+  const kinds = [...resourceKinds.values()]
+  const bpmn = resources.filter((resource) => !kinds.some((kind) => kind.claims(resource.name)))
+  const problems: { path: string; message: string }[] = []
+  let parsed: { resource: Resource; model: ProcessModel }[] = []
+  if (bpmn.length > 0 || bpmn.length === resources.length) {
+    try {
+      parsed = await parseResources(bpmn)
+    } catch (error) {
+      if (!(error instanceof SamflytError) || error.code !== 'SAMFLYT_INVALID_DEFINITION' || kinds.length === 0) throw error
+      problems.push(...error.details)
+    }
+  }
+  const prepared: PreparedResources[] = []
+  for (const kind of kinds) {
+    const result = await kind.prepare(sql, resources.filter((resource) => kind.claims(resource.name)), parsed)
+    problems.push(...result.problems)
+    prepared.push(result)
+  }
+  if (problems.length > 0) {
+    const names = problems.map((p) => p.path).join(', ')
+    throw new SamflytError('SAMFLYT_INVALID_DEFINITION', `The deployment was refused; nothing was deployed. Problems at ${names}`, problems)
+  }
+  return { parsed, prepared }
+}
+
 export async function parseResources(resources: Resource[]): Promise<{ resource: Resource; model: ProcessModel }[]> {
   if (resources.length === 0) throw new SamflytError('SAMFLYT_VALIDATION', 'A deployment needs at least one BPMN file')
   const parsed: { resource: Resource; model: ProcessModel }[] = []
@@ -61,7 +117,7 @@ export async function deploy(
   actor: string | null,
   now: Date = new Date(),
 ): Promise<{ deploymentKey: string; processes: DeployedProcess[]; models: Map<string, ProcessModel>; timerDue: Date | null }> {
-  const parsed = await parseResources(resources)
+  const { parsed, prepared } = await prepareDeployment(sql, resources)
   return transaction(sql, async (tx) => {
     await tx`select pg_advisory_xact_lock(${DEPLOY_LOCK_ID})`
     const deploymentKey = await insertDeployment(tx, actor)
@@ -91,6 +147,7 @@ export async function deploy(
       models.set(row.key, model)
       processes.push({ key: row.key, processId: row.processId, version: row.version, name: row.name, resourceName: row.resourceName, isNew: row !== latest })
     }
+    for (const companion of prepared) await companion.write(tx, deploymentKey)
     return { deploymentKey, processes, models, timerDue }
   })
 }

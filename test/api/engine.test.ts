@@ -9,6 +9,12 @@ const auth: Record<string, { authorization: string }> = {}
 test.before(async () => {
   t = await testApp()
   for (const user of ['per', 'kari', 'ola', 'admin', 'randi']) auth[user] = { authorization: `Bearer ${await t.tokenFor(user)}` }
+  // The review task links form review-form, which must be deployed before the BPMN that links it.
+  const reviewForm = JSON.stringify({ id: 'review-form', type: 'default', schemaVersion: 19, components: [
+    { type: 'checkbox', key: 'approved', label: 'Godkjent' }, { type: 'textfield', key: 'by', label: 'Fullført av' }] })
+  const form = multipart([{ name: 'review.form', content: reviewForm }])
+  const deployed = await t.app.inject({ method: 'POST', url: '/api/deployments', headers: { ...auth.per, ...form.headers }, payload: form.payload })
+  assert.is(deployed.statusCode, 201, deployed.body)
 })
 test.after(async () => {
   await t.close()

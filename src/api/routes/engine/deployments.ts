@@ -8,6 +8,8 @@ import { SamflytError, notFound } from '../../../errors.js'
 import { listDefinitions, definitionByKey } from '../../../engine/store/definitions.js'
 import type { Resource } from '../../../engine/deploy.js'
 import { Definition, DeployedProcess, KeyParams } from './schemas.js'
+import { formsOfDeployment } from '../../../forms/store.js'
+import { DeployedForm, presentForm } from '../forms.js'
 
 const READERS = ['process-owner', 'admin', 'auditor', 'caseworker'] as const
 
@@ -28,19 +30,20 @@ export async function deploymentRoutes(app: App) {
     config: { roles: ['process-owner', 'admin'] },
     schema: {
       tags: ['engine'],
-      summary: 'Deploy one or more BPMN files, all or nothing',
-      description: 'Send multipart/form-data with one file per BPMN resource, or one BPMN XML body (application/xml) with ?name=file.bpmn. A byte-identical redeploy returns the existing version.',
+      summary: 'Deploy BPMN and form files, all or nothing',
+      description: 'Send multipart/form-data with one file per resource (BPMN, and form-js forms named *.form), or one BPMN XML body (application/xml) with ?name=file.bpmn. A byte-identical redeploy returns the existing version. A broken file refuses the whole deployment (400 naming the file and the element or form component), and so does a user task linking a form (zeebe:formDefinition formId) that is neither in the deployment nor deployed before.',
       querystring: Type.Object({ name: Type.Optional(Type.String({ pattern: '^[\\w.\\- ]{1,200}$' })) }),
-      response: { 201: Type.Object({ deploymentKey: Type.String(), processes: Type.Array(DeployedProcess) }), ...errorResponses(400, 413, 415) },
+      response: { 201: Type.Object({ deploymentKey: Type.String(), processes: Type.Array(DeployedProcess), forms: Type.Array(Type.Object({ ...DeployedForm.properties, isNew: Type.Boolean() })) }), ...errorResponses(400, 413, 415) },
     },
   }, async (request, reply) => {
     const resources = await resourcesOf(request)
     if (resources.length === 0 || resources.every((r) => r.xml.trim() === '')) {
-      throw new SamflytError('SAMFLYT_VALIDATION', 'Send at least one BPMN file (multipart) or a BPMN XML body')
+      throw new SamflytError('SAMFLYT_VALIDATION', 'Send at least one BPMN or form file (multipart) or a BPMN XML body')
     }
     const result = await app.engine.deploy(resources, principalOf(request).username)
-    request.log.info({ processes: result.processes.map((p) => `${p.processId}:${p.version}`) }, 'deployed')
-    return reply.status(201).send(result)
+    const forms = (await formsOfDeployment(app.db.sql, result.deploymentKey)).map((row) => ({ ...presentForm(row), isNew: row.deploymentKey === result.deploymentKey }))
+    request.log.info({ processes: result.processes.map((p) => `${p.processId}:${p.version}`), forms: forms.map((f) => `${f.formId}:${f.version}`) }, 'deployed')
+    return reply.status(201).send({ ...result, forms })
   })
 
   app.get('/api/process-definitions', {

@@ -8,6 +8,7 @@ import { getUserTask, listUserTasks } from '../../../engine/store/user-tasks.js'
 import type { Variables } from '../../../engine/types.js'
 import { KeyParams, Page, UserTask, VariablesSchema } from './schemas.js'
 import { presentTask } from './present.js'
+import { checkSubmission } from '../../../forms/submission.js'
 
 const WORKERS = ['caseworker', 'intake-group', 'coordinator', 'admin'] as const
 const READERS = [...WORKERS, 'auditor', 'process-owner'] as const
@@ -65,12 +66,20 @@ export async function userTaskRoutes(app: App) {
     schema: {
       tags: ['tasks'],
       summary: 'Complete a task with the submitted variables; a task claimed by someone else gets 409',
+      description: "The variables are validated against the task's form first (GET /api/user-tasks/{key}/form): a submission that breaks it gets 400 SAMFLYT_VALIDATION with one detail per field problem ({path: the field key, code, message in Norwegian}); nothing is written and the task stays open.",
       params: KeyParams,
       body: Type.Object({ variables: Type.Optional(VariablesSchema) }, { additionalProperties: false }),
       response: { 200: UserTask, ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
-    await app.engine.completeUserTask(request.params.key, (request.body.variables ?? {}) as Variables, principalOf(request).username)
+    const actor = principalOf(request).username
+    const variables = (request.body.variables ?? {}) as Variables
+    // The submission must match the task's form (deployed, or generated from its outputs) before
+    // anything is written. A task that is closed or held by someone else is the engine's 409.
+    const task = await getUserTask(app.db.sql, request.params.key)
+    if (!task) throw notFound('User task', request.params.key)
+    if (task.state === 'created' && (!task.assignee || task.assignee === actor)) await checkSubmission(app.db.sql, app.engine, task, variables)
+    await app.engine.completeUserTask(request.params.key, variables, actor)
     return presentTask((await getUserTask(app.db.sql, request.params.key))!)
   })
 }
