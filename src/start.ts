@@ -9,6 +9,7 @@ import { createTokenService } from './auth/tokens.js'
 import { buildApp, type App } from './api/app.js'
 import { Engine } from './engine/engine.js'
 import { startRules } from './rules/start.js'
+import { startCases } from './cases/start.js'
 
 export interface Samflyt {
   app: App
@@ -31,7 +32,9 @@ export async function startSamflyt(config: Config, logger: Logger): Promise<Samf
     })
     const engine = new Engine({ db })
     await startRules(engine, db.sql, logger)
-    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes })
+    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes, allowSyntheticIdentities: config.demo })
+    // After the API: deploying the KE process needs the form resource kind its routes register.
+    await startCases(engine, db.sql, { logger })
     return {
       app,
       db,

@@ -21,6 +21,9 @@ import { deploymentRoutes } from './routes/engine/deployments.js'
 import { processInstanceRoutes } from './routes/engine/process-instances.js'
 import { userTaskRoutes } from './routes/engine/user-tasks.js'
 import { incidentRoutes } from './routes/engine/incidents.js'
+import { caseRoutes } from './routes/cases.js'
+import { coordinatorRoutes } from './routes/coordinators.js'
+import { meetingRoutes } from './routes/meetings.js'
 import { formRoutes } from './routes/forms.js'
 import { ruleRoutes } from './routes/rules.js'
 
@@ -30,6 +33,8 @@ export interface AppDependencies {
   tokens: TokenService
   logger: Logger
   bodyLimitBytes: number
+  /** Accept synthetic test identity numbers in cases (demo and test installations only). */
+  allowSyntheticIdentities?: boolean
 }
 
 declare module 'fastify' {
@@ -93,6 +98,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(incidentRoutes)
   await app.register(formRoutes)
   await app.register(ruleRoutes)
+  await app.register(caseRoutes, { allowSyntheticIdentities: deps.allowSyntheticIdentities ?? false })
+  await app.register(coordinatorRoutes)
+  await app.register(meetingRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())
   return app

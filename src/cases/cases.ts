@@ -24,6 +24,7 @@ export interface CaseRow {
   linkedCaseId: string | null
   ipPartClosed: boolean
   decision: Decision | null
+  rights: Record<string, string> | null
   decisionReason: string | null
   decidedAt: Date | null
   decidedBy: string | null
@@ -42,7 +43,7 @@ const columns = (sql: Sql) => sql`
   c.sender_name as "senderName", c.sender_organisation as "senderOrganisation", c.received_on::text as "receivedOn",
   c.deadline::text, c.interim_reply_due::text as "interimReplyDue", c.status, c.route, c.unit, c.language, c.summary,
   c.facts, c.instance_key::text as "instanceKey", c.linked_case_id::text as "linkedCaseId", c.ip_part_closed as "ipPartClosed",
-  c.decision, c.decision_reason as "decisionReason", c.decided_at as "decidedAt", c.decided_by as "decidedBy",
+  c.decision, c.rights, c.decision_reason as "decisionReason", c.decided_at as "decidedAt", c.decided_by as "decidedBy",
   c.coordinator_id::text as "coordinatorId", c.coordinator_appointed_at as "coordinatorAppointedAt",
   c.interim_reply_sent_at as "interimReplySentAt", c.escalated_at as "escalatedAt", c.withdrawn_reason as "withdrawnReason",
   c.closed_at as "closedAt", c.created_by as "createdBy", c.created_at as "createdAt"`

@@ -142,7 +142,7 @@ export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor
   let instanceKey: string
   try {
     const started = await engine.startInstance(
-      { processId: KE_PROCESS_ID, businessKey: row.id, variables: processVariables(row, input.person.identityNumber, input.consent ?? null) },
+      { processId: KE_PROCESS_ID, businessKey: row.id, variables: processVariables(row, input.person, input.consent ?? null) },
       actor.username,
     )
     instanceKey = started.key

@@ -9,12 +9,15 @@ import type { CaseRow } from './cases.js'
 import type { ConsentAnswer } from './consents.js'
 import { startOfOsloDay, addDays } from './deadlines.js'
 
-export function processVariables(row: CaseRow, identityNumber: string, consent: ConsentAnswer | null): Variables {
+export function processVariables(row: CaseRow, person: { identityNumber: string; name: string }, consent: ConsentAnswer | null): Variables {
   return {
     caseId: row.id,
     caseReference: row.reference,
     channel: row.channel,
-    receivedOn: row.receivedOn,
+    // names the registration form (forms/registration.form) shows and edits
+    receivedDate: row.receivedOn,
+    personName: person.name,
+    description: row.summary,
     deadline: row.deadline,
     interimReplyDue: row.interimReplyDue,
     // Timer due instants: the start of the day in Norway. Overdue is the day after the deadline.
@@ -25,10 +28,12 @@ export function processVariables(row: CaseRow, identityNumber: string, consent: 
     // A notice from health personnel is to be followed up "as soon as possible" (hpl § 38 a).
     priority: row.channel === 'health-personnel-notice' ? 80 : 50,
     duplicateOf: row.linkedCaseId,
-    identityNumber,
+    identityNumber: person.identityNumber,
     consentStatus: consent === null ? 'missing' : consent.consentGiven ? 'given' : 'refused',
     consentGiven: consent?.consentGiven ?? false,
     ipDeclined: consent?.ipDeclined ?? false,
+    // consent to a coordinator: given with the enquiry, or in the consent form's scope
+    coordinatorConsent: consent?.consentGiven ?? false,
     ...(row.facts as Variables),
   }
 }

@@ -8,6 +8,8 @@ import { createTokenService, type TokenOptions } from '../../src/auth/tokens.js'
 import { testDatabase, type TestDatabase } from './database.js'
 import { Engine } from '../../src/engine/engine.js'
 import { registerRuleWorkers } from '../../src/rules/worker.js'
+import { startRules } from '../../src/rules/start.js'
+import { startCases } from '../../src/cases/start.js'
 
 export interface TestApp {
   app: App
@@ -22,17 +24,28 @@ export interface TestApp {
 
 export const TEST_SECRET = new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256')
 
-export async function testApp(options: Partial<TokenOptions> = {}): Promise<TestApp> {
+/** What a test app runs besides the API: the engine's clock (tests move it), and the KE casework. */
+export interface TestAppExtras {
+  clock?: () => Date
+  /** Deploy the shipped rule sets, the KE process and forms, and start the case workers. */
+  cases?: boolean
+}
+
+export async function testApp(options: Partial<TokenOptions> = {}, extras: TestAppExtras = {}): Promise<TestApp> {
   const db = await testDatabase()
   await seedDemoUsers(db.sql)
   let output = ''
   const stream = new PassThrough()
   stream.on('data', (chunk) => (output += chunk))
   const tokens = createTokenService({ secret: TEST_SECRET, ttlSeconds: 900, ...options })
-  const engine = new Engine({ db })
+  const engine = new Engine({ db, ...(extras.clock ? { clock: extras.clock } : {}) })
   await registerRuleWorkers(engine, db.sql)
-  const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024 })
+  const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024, allowSyntheticIdentities: true })
   await app.ready()
+  if (extras.cases) {
+    await startRules(engine, db.sql)
+    await startCases(engine, db.sql)
+  }
   return {
     app,
     engine,

@@ -8,6 +8,7 @@ import type { CaseJobHandler } from './case-job.js'
 import { register } from './register.js'
 import { checkDuplicate } from './check-duplicate.js'
 import { linkDuplicate } from './link-duplicate.js'
+import { updateRegistration } from './update-registration.js'
 import { requestConsent } from './request-consent.js'
 import { consentReminder } from './consent-reminder.js'
 import { recordConsent } from './record-consent.js'
@@ -29,6 +30,7 @@ export const CASE_WORKERS = {
   'ke-register': register,
   'ke-check-duplicate': checkDuplicate,
   'ke-link-duplicate': linkDuplicate,
+  'ke-update-registration': updateRegistration,
   'ke-request-consent': requestConsent,
   'ke-consent-reminder': consentReminder,
   'ke-record-consent': recordConsent,

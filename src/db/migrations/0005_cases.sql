@@ -85,7 +85,10 @@ create table cases (
   -- a duplicate enquiry (same person, open case) is linked to the open case, not opened twice
   linked_case_id bigint references cases (id),
   ip_part_closed boolean not null default false,
+  -- granted when any right is granted; `rights` has the outcome per right
   decision text check (decision in ('granted', 'refused')),
+  -- { "individualPlan": "granted" | "refused" | "declined", "coordinator": ..., "childCoordinator": ... }
+  rights jsonb,
   decision_reason text,
   decided_at timestamptz,
   decided_by text,

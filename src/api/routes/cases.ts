@@ -1,0 +1,221 @@
+// Cases: intake (which starts the KE process), lists, one case with its tasks and decisions,
+// a search by identity number (in the body, never the URL), withdrawal, and the access log.
+// Every read of a case is recorded in the access log.
+import { Type } from 'typebox'
+import type { App } from '../app.js'
+import { principalOf } from '../plugins/access.js'
+import { errorResponses } from '../schemas.js'
+import { notFound } from '../../errors.js'
+import { intake } from '../../cases/intake.js'
+import { getCase, listCases, type CaseFilter } from '../../cases/cases.js'
+import { findPersonByIdentity } from '../../cases/people.js'
+import { recordCaseReads, caseAccessLog } from '../../cases/access-log.js'
+import { maskIdentityNumber } from '../../cases/identity.js'
+import { checkCaseAccess, present, readCase, seesFullIdentity } from '../../cases/view.js'
+import { osloDate } from '../../cases/deadlines.js'
+import { withdrawCase } from '../../cases/withdraw.js'
+import { CASE_STATUSES, CHANNELS, GUARDIAN_RELATIONS, SENDER_ROLES, type CaseStatus } from '../../cases/types.js'
+
+const Id = Type.String({ pattern: '^[0-9]{1,10}$', description: 'A case id' })
+const IdParams = Type.Object({ id: Id })
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
+const Open = { additionalProperties: true } as const
+
+const Person = Type.Object({
+  identityNumber: Type.String({ description: 'Fødselsnummer, D-number or (test installations) a synthetic number; never put it in a URL' }),
+  name: Text(200),
+  address: Type.Optional(Text(200)),
+  postalCode: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
+  city: Type.Optional(Text(100)),
+  phone: Type.Optional(Text(40)),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  language: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn')])),
+}, { additionalProperties: false })
+
+const Guardian = Type.Object({
+  name: Text(200),
+  relation: Type.Union(GUARDIAN_RELATIONS.map((r) => Type.Literal(r))),
+  identityNumber: Type.Optional(Type.String()),
+  phone: Type.Optional(Text(40)),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  mayConsent: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false })
+
+const IntakeBody = Type.Object({
+  channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
+  receivedOn: Type.Optional(Day),
+  person: Person,
+  guardians: Type.Optional(Type.Array(Guardian, { maxItems: 10 })),
+  sender: Type.Optional(Type.Object({
+    role: Type.Optional(Type.Union(SENDER_ROLES.map((r) => Type.Literal(r)))),
+    name: Type.Optional(Text(200)),
+    organisation: Type.Optional(Text(200)),
+  }, { additionalProperties: false })),
+  summary: Type.Optional(Text(4000)),
+  facts: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Case facts in the rules vocabulary (services, mentalHealthNeeds, ...)' })),
+  consent: Type.Optional(Type.Union([Type.Null(), Type.Object({
+    consentGiven: Type.Boolean(),
+    ipDeclined: Type.Boolean(),
+    givenBy: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('guardian'), Type.Literal('parent')])),
+  }, { additionalProperties: false })])),
+  language: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn')])),
+  unit: Type.Optional(Text(100)),
+}, { additionalProperties: false })
+
+const CaseSummary = Type.Object({
+  id: Type.String(),
+  reference: Type.String(),
+  status: Type.String(),
+  route: Type.Union([Type.String(), Type.Null()]),
+  channel: Type.String(),
+  receivedOn: Type.String(),
+  deadline: Type.String(),
+  unit: Type.String(),
+  instanceKey: Type.Union([Type.String(), Type.Null()]),
+  linkedCaseId: Type.Union([Type.String(), Type.Null()]),
+  person: Type.Optional(Type.Object({ name: Type.String(), identityNumber: Type.String(), birthDate: Type.String() })),
+  overdue: Type.Optional(Type.Boolean()),
+}, Open)
+
+const CASE_READERS = ['caseworker', 'intake-group', 'coordinator', 'auditor', 'admin'] as const
+const CASE_WRITERS = ['caseworker', 'admin'] as const
+
+export interface CaseRouteOptions {
+  /** Accept synthetic test identity numbers (demo and test installations). */
+  allowSyntheticIdentities?: boolean
+}
+
+export async function caseRoutes(app: App, options: CaseRouteOptions) {
+  const allowSyntheticIdentities = options.allowSyntheticIdentities ?? false
+
+  app.post('/api/cases', {
+    config: { roles: CASE_WRITERS },
+    schema: {
+      tags: ['cases'],
+      summary: 'Register an enquiry (intake): validates it, links a duplicate to the open case, and starts the KE process',
+      body: IntakeBody,
+      response: { 201: Type.Object({ case: CaseSummary, linkedTo: Type.Union([Type.Null(), Type.Object({ id: Type.String(), reference: Type.String() })]) }), ...errorResponses(400, 503) },
+    },
+  }, async (request, reply) => {
+    const principal = principalOf(request)
+    const result = await intake(app.db.sql, app.engine, request.body as never, principal, { allowSyntheticIdentities, now: app.engine.clock() })
+    await recordCaseReads(app.db.sql, [result.case.id], { principal, purpose: 'POST /api/cases (intake)' })
+    return reply.status(201).send({ case: present(result.case), linkedTo: result.linkedTo })
+  })
+
+  app.get('/api/cases', {
+    config: { roles: CASE_READERS },
+    schema: {
+      tags: ['cases'],
+      summary: 'Cases by status, route and deadline, earliest deadline first; caseworkers see their own unit\'s (identity numbers masked)',
+      querystring: Type.Object({
+        status: Type.Optional(Type.Array(Type.Union(CASE_STATUSES.map((s) => Type.Literal(s))))),
+        route: Type.Optional(Type.Union([Type.Literal('simple'), Type.Literal('complex')])),
+        deadlineBefore: Type.Optional(Day),
+        overdue: Type.Optional(Type.Boolean()),
+        open: Type.Optional(Type.Boolean()),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+      }),
+      response: { 200: Type.Object({ items: Type.Array(CaseSummary), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }) },
+    },
+  }, async (request) => {
+    const principal = principalOf(request)
+    const { limit = 50, offset = 0, status, route, deadlineBefore, overdue, open } = request.query
+    const today = osloDate(app.engine.clock())
+    const filter: CaseFilter = { status: status as CaseStatus[] | undefined, route, deadlineBefore, overdue: overdue ? { today } : undefined, open, limit, offset }
+    const all = principal.roles.includes('admin') || principal.roles.includes('auditor')
+    if (!all) {
+      // The widest of the principal's roles decides: a caseworker sees the unit's cases.
+      if (principal.roles.includes('caseworker')) filter.units = principal.unit ? [principal.unit] : undefined
+      else if (principal.roles.includes('intake-group')) filter.intakeGroup = true
+      else filter.coordinatorUsername = principal.username
+    }
+    const page = await listCases(app.db.sql, filter)
+    await recordCaseReads(app.db.sql, page.items.map((c) => c.id), { principal, purpose: 'GET /api/cases (list)' })
+    return {
+      items: page.items.map((c) => ({
+        ...present(c),
+        person: { name: c.personName, identityNumber: maskIdentityNumber(c.identityNumber), birthDate: c.birthDate },
+        overdue: c.closedAt === null && c.deadline < today,
+      })),
+      total: page.total,
+      limit,
+      offset,
+    }
+  })
+
+  app.post('/api/cases/search', {
+    config: { roles: ['caseworker', 'auditor', 'admin'] },
+    schema: {
+      tags: ['cases'],
+      summary: 'A person\'s cases, found by identity number (sent in the body, so it never appears in a URL or access log line)',
+      body: Type.Object({ identityNumber: Type.String({ pattern: '^[0-9]{11}$' }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(CaseSummary) }), ...errorResponses(400) },
+    },
+  }, async (request) => {
+    const principal = principalOf(request)
+    const person = await findPersonByIdentity(app.db.sql, request.body.identityNumber)
+    if (!person) return { items: [] }
+    const rows = (await app.db.sql<{ id: string }[]>`select id::text from cases where person_id = ${person.id} order by id`)
+    const visible = []
+    for (const { id } of rows) {
+      const row = (await getCase(app.db.sql, id))!
+      try {
+        await checkCaseAccess(app.db.sql, principal, row)
+        visible.push(row)
+      } catch {
+        // not this reader's case
+      }
+    }
+    await recordCaseReads(app.db.sql, visible.map((c) => c.id), { principal, purpose: 'POST /api/cases/search', fullIdentity: seesFullIdentity(principal) })
+    const shown = seesFullIdentity(principal) ? person.identityNumber : maskIdentityNumber(person.identityNumber)
+    return { items: visible.map((c) => ({ ...present(c), person: { name: person.name, identityNumber: shown, birthDate: person.birthDate } })) }
+  })
+
+  app.get('/api/cases/:id', {
+    config: { roles: CASE_READERS },
+    schema: {
+      tags: ['cases'],
+      summary: 'One case: its open tasks, the rules\' decisions and reasons, the decision, the coordinator, the intake group\'s outcome; the read is recorded',
+      params: IdParams,
+      querystring: Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200, description: 'Why you read the case; recorded in the access log' })) }),
+      response: { 200: Type.Object({ id: Type.String(), reference: Type.String(), status: Type.String() }, Open), ...errorResponses(404) },
+    },
+  }, async (request) => {
+    const purpose = `GET /api/cases/:id${request.query.purpose ? `: ${request.query.purpose}` : ''}`
+    return readCase(app.db.sql, request.params.id, principalOf(request), purpose)
+  })
+
+  app.post('/api/cases/:id/withdraw', {
+    config: { roles: CASE_WRITERS },
+    schema: {
+      tags: ['cases'],
+      summary: 'The person withdraws the enquiry: the case ends at whatever step it is, with the reason recorded',
+      params: IdParams,
+      body: Type.Object({ reason: Text(2000) }, { additionalProperties: false }),
+      response: { 202: Type.Object({ id: Type.String(), withdrawn: Type.Boolean() }), ...errorResponses(400, 404, 409) },
+    },
+  }, async (request, reply) => {
+    const principal = principalOf(request)
+    const row = await getCase(app.db.sql, request.params.id)
+    if (!row) throw notFound('Case', request.params.id)
+    await checkCaseAccess(app.db.sql, principal, row)
+    await withdrawCase(app.db.sql, app.engine, row, request.body.reason, principal.username)
+    return reply.status(202).send({ id: row.id, withdrawn: true })
+  })
+
+  app.get('/api/cases/:id/access-log', {
+    config: { roles: ['auditor', 'admin'] },
+    schema: {
+      tags: ['cases'],
+      summary: 'Every read of the case: who, when, why, and whether the full identity number was shown',
+      params: IdParams,
+      response: { 200: Type.Array(Type.Object({ username: Type.String(), roles: Type.Array(Type.String()), purpose: Type.String(), fullIdentity: Type.Boolean(), at: Type.String({ format: 'date-time' }) })), ...errorResponses(404) },
+    },
+  }, async (request) => {
+    if (!(await getCase(app.db.sql, request.params.id))) throw notFound('Case', request.params.id)
+    return (await caseAccessLog(app.db.sql, request.params.id)).map((entry) => ({ ...entry, at: entry.at.toISOString() }))
+  })
+}

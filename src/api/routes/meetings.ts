@@ -1,0 +1,142 @@
+// The intake group's meetings: the schedule, each meeting's agenda of complex cases, and the
+// group's outcome per case.
+import { Type } from 'typebox'
+import type { App } from '../app.js'
+import { principalOf } from '../plugins/access.js'
+import { errorResponses } from '../schemas.js'
+import { SamflytError, notFound } from '../../errors.js'
+import { addToAgenda, agendaOf, getMeeting, insertMeeting, listMeetings, recordOutcome, updateMeeting } from '../../cases/meetings.js'
+import { getCase } from '../../cases/cases.js'
+import { recordCaseReads } from '../../cases/access-log.js'
+
+const Id = Type.String({ pattern: '^[0-9]{1,10}$' })
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
+const Meeting = Type.Object({
+  id: Type.String(),
+  startsAt: Type.String({ format: 'date-time' }),
+  location: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  note: Type.Union([Type.String(), Type.Null()]),
+})
+const AgendaItem = Type.Object({
+  caseId: Type.String(),
+  caseReference: Type.String(),
+  position: Type.Integer(),
+  responsibleUnit: Type.Union([Type.String(), Type.Null()]),
+  recommendation: Type.Union([Type.String(), Type.Null()]),
+  outcomeNote: Type.Union([Type.String(), Type.Null()]),
+  recordedBy: Type.Union([Type.String(), Type.Null()]),
+  recordedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+})
+
+const READERS = ['caseworker', 'intake-group', 'auditor', 'admin'] as const
+/** The KE contact person is the group's secretary: caseworkers schedule and keep the minutes too. */
+const WRITERS = ['caseworker', 'intake-group', 'admin'] as const
+
+const presentMeeting = (m: { id: string; startsAt: Date; location: string | null; status: string; note: string | null }) => ({ ...m, startsAt: m.startsAt.toISOString() })
+
+export async function meetingRoutes(app: App) {
+  app.get('/api/meetings', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['intake group'],
+      summary: 'The intake group\'s meetings, earliest first',
+      querystring: Type.Object({
+        from: Type.Optional(Type.String({ format: 'date-time' })),
+        to: Type.Optional(Type.String({ format: 'date-time' })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+      }),
+      response: { 200: Type.Array(Meeting) },
+    },
+  }, async (request) => {
+    const { from, to, limit = 50, offset = 0 } = request.query
+    const rows = await listMeetings(app.db.sql, { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined, limit, offset })
+    return rows.map(presentMeeting)
+  })
+
+  app.post('/api/meetings', {
+    config: { roles: WRITERS },
+    schema: {
+      tags: ['intake group'],
+      summary: 'Schedule a meeting',
+      body: Type.Object({ startsAt: Type.String({ format: 'date-time' }), location: Type.Optional(Text(200)), note: Type.Optional(Text(2000)) }, { additionalProperties: false }),
+      response: { 201: Meeting, ...errorResponses(400) },
+    },
+  }, async (request, reply) => {
+    const meeting = await insertMeeting(app.db.sql, { ...request.body, startsAt: new Date(request.body.startsAt) }, principalOf(request).username)
+    return reply.status(201).send(presentMeeting(meeting))
+  })
+
+  app.get('/api/meetings/:id', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['intake group'],
+      summary: 'A meeting with its agenda and the outcome per case',
+      params: Type.Object({ id: Id }),
+      response: { 200: Type.Object({ meeting: Meeting, agenda: Type.Array(AgendaItem) }), ...errorResponses(404) },
+    },
+  }, async (request) => {
+    const meeting = await getMeeting(app.db.sql, request.params.id)
+    if (!meeting) throw notFound('Meeting', request.params.id)
+    const agenda = await agendaOf(app.db.sql, meeting.id)
+    await recordCaseReads(app.db.sql, agenda.map((item) => item.caseId), { principal: principalOf(request), purpose: 'GET /api/meetings/:id (agenda)' })
+    return {
+      meeting: presentMeeting(meeting),
+      agenda: agenda.map((item) => ({ ...item, recordedAt: item.recordedAt?.toISOString() ?? null })),
+    }
+  })
+
+  app.patch('/api/meetings/:id', {
+    config: { roles: WRITERS },
+    schema: {
+      tags: ['intake group'],
+      summary: 'Move, hold or cancel a meeting',
+      params: Type.Object({ id: Id }),
+      body: Type.Object({
+        startsAt: Type.Optional(Type.String({ format: 'date-time' })),
+        location: Type.Optional(Text(200)),
+        status: Type.Optional(Type.Union([Type.Literal('planned'), Type.Literal('held'), Type.Literal('cancelled')])),
+        note: Type.Optional(Text(2000)),
+      }, { additionalProperties: false }),
+      response: { 200: Meeting, ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    if (!(await getMeeting(app.db.sql, request.params.id))) throw notFound('Meeting', request.params.id)
+    const { startsAt, ...rest } = request.body
+    await updateMeeting(app.db.sql, request.params.id, { ...rest, startsAt: startsAt ? new Date(startsAt) : undefined })
+    return presentMeeting((await getMeeting(app.db.sql, request.params.id))!)
+  })
+
+  app.post('/api/meetings/:id/agenda', {
+    config: { roles: WRITERS },
+    schema: {
+      tags: ['intake group'],
+      summary: 'Put a case on a meeting\'s agenda by hand (the KE process does it for complex cases)',
+      params: Type.Object({ id: Id }),
+      body: Type.Object({ caseId: Id }, { additionalProperties: false }),
+      response: { 201: Type.Object({ meetingId: Type.String(), caseId: Type.String() }), ...errorResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    const meeting = await getMeeting(app.db.sql, request.params.id)
+    if (!meeting) throw notFound('Meeting', request.params.id)
+    if (!(await getCase(app.db.sql, request.body.caseId))) throw notFound('Case', request.body.caseId)
+    await addToAgenda(app.db.sql, meeting.id, request.body.caseId)
+    return reply.status(201).send({ meetingId: meeting.id, caseId: request.body.caseId })
+  })
+
+  app.put('/api/meetings/:id/agenda/:caseId/outcome', {
+    config: { roles: WRITERS },
+    schema: {
+      tags: ['intake group'],
+      summary: 'Record the group\'s outcome for a case on the agenda: who takes responsibility, what it recommends',
+      params: Type.Object({ id: Id, caseId: Id }),
+      body: Type.Object({ responsibleUnit: Text(200), recommendation: Text(4000), note: Type.Optional(Text(4000)) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ meetingId: Type.String(), caseId: Type.String() }), ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    const done = await recordOutcome(app.db.sql, request.params.id, request.params.caseId, request.body, principalOf(request).username, app.engine.clock())
+    if (!done) throw new SamflytError('SAMFLYT_NOT_FOUND', `Case ${request.params.caseId} is not on the agenda of meeting ${request.params.id}`)
+    return { meetingId: request.params.id, caseId: request.params.caseId }
+  })
+}

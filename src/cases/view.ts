@@ -1,0 +1,123 @@
+// What a reader sees of a case: the case, the person (identity number masked unless the reader's
+// role needs it), guardians, consent, the open tasks, the rules' decisions with their reasons,
+// the caseworker's decision, the coordinator, the intake group's outcome, and what was sent.
+// Who may read which case lives here too, so every route applies the same rule.
+import type { Sql } from '../db/connect.js'
+import type { Principal } from '../auth/roles.js'
+import { SamflytError, notFound } from '../errors.js'
+import { maskIdentityNumber } from './identity.js'
+import { getCase, type CaseRow } from './cases.js'
+import { getPerson, listGuardians } from './people.js'
+import { getConsent } from './consents.js'
+import { getCoordinator } from './coordinators.js'
+import { agendaItemsOfCase } from './meetings.js'
+import { listNotifications } from './notifications.js'
+import { recordCaseReads } from './access-log.js'
+
+/** Roles that read all cases; others are limited (caseworkers: their unit's; coordinators: their own; the intake group: its agenda's). */
+const READ_ALL = ['admin', 'auditor'] as const
+/** Roles that see the full identity number: whoever registers and writes to the person. */
+const FULL_IDENTITY = ['caseworker', 'admin'] as const
+
+export const seesFullIdentity = (principal: Principal) => principal.roles.some((r) => (FULL_IDENTITY as readonly string[]).includes(r))
+
+/** Throws 404 (not 403: a case's existence is itself information) when the principal may not read it. */
+export async function checkCaseAccess(sql: Sql, principal: Principal, row: CaseRow): Promise<void> {
+  if (principal.roles.some((r) => (READ_ALL as readonly string[]).includes(r))) return
+  if (principal.roles.includes('caseworker') && (principal.unit === null || principal.unit === row.unit)) return
+  if (principal.roles.includes('coordinator') && row.coordinatorId) {
+    const coordinator = await getCoordinator(sql, row.coordinatorId)
+    if (coordinator?.username === principal.username) return
+  }
+  if (principal.roles.includes('intake-group')) {
+    const [onAgenda] = await sql`select 1 from agenda_items where case_id = ${row.id} limit 1`
+    if (onAgenda) return
+  }
+  throw notFound('Case', row.id)
+}
+
+export interface CaseView {
+  id: string
+  reference: string
+  status: string
+  [key: string]: unknown
+}
+
+export async function readCase(sql: Sql, id: string, principal: Principal, purpose: string): Promise<CaseView> {
+  const row = await getCase(sql, id)
+  if (!row) throw notFound('Case', id)
+  await checkCaseAccess(sql, principal, row)
+  const full = seesFullIdentity(principal)
+  await recordCaseReads(sql, [row.id], { principal, purpose, fullIdentity: full })
+
+  const person = (await getPerson(sql, row.personId))!
+  const guardians = await listGuardians(sql, row.personId)
+  const consent = await getConsent(sql, row.id)
+  const coordinator = row.coordinatorId ? await getCoordinator(sql, row.coordinatorId) : undefined
+  const tasks = row.instanceKey
+    ? await sql`
+        select key::text, element_id as "elementId", name, assignee, candidate_groups as "candidateGroups", due_date as "dueDate",
+               priority, form_id as "formId", created_at as "createdAt"
+        from user_tasks where instance_key = ${row.instanceKey} and state = 'created' order by key`
+    : []
+  const decisions = row.instanceKey
+    ? await sql`
+        select id::text, rule_set_id as "ruleSetId", version, element_id as "elementId", events, reasons, evaluated_at as "evaluatedAt"
+        from decisions where process_instance_key = ${row.instanceKey} order by id`
+    : []
+  const linked = await sql<{ id: string; reference: string; status: string }[]>`
+    select id::text, reference, status from cases where linked_case_id = ${row.id} or id = ${row.linkedCaseId} order by id`
+  return {
+    ...present(row),
+    person: {
+      name: person.name,
+      identityNumber: full ? person.identityNumber : maskIdentityNumber(person.identityNumber),
+      identityKind: person.identityKind,
+      birthDate: person.birthDate,
+      language: person.language,
+      address: full ? person.address : null,
+      postalCode: full ? person.postalCode : null,
+      city: full ? person.city : null,
+    },
+    guardians: guardians.map((g) => ({ ...g, identityNumber: g.identityNumber ? (full ? g.identityNumber : maskIdentityNumber(g.identityNumber)) : null })),
+    consent: consent ?? null,
+    facts: row.facts,
+    summary: row.summary,
+    tasks: [...tasks],
+    ruleDecisions: [...decisions],
+    decision: row.decision ? { outcome: row.decision, rights: row.rights, reason: row.decisionReason, decidedAt: row.decidedAt, decidedBy: row.decidedBy } : null,
+    coordinator: coordinator ? { id: coordinator.id, name: coordinator.name, unit: coordinator.unit, appointedAt: row.coordinatorAppointedAt } : null,
+    intakeGroup: (await agendaItemsOfCase(sql, row.id)).map((item) => ({ ...item })),
+    notifications: (await listNotifications(sql, row.id)).map((n) => ({ ...n })),
+    linkedCases: [...linked],
+  }
+}
+
+/** The fields of a case that every list and view shows (no identity number, no health data). */
+export function present(row: CaseRow) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    channel: row.channel,
+    sender: { role: row.senderRole, name: row.senderName, organisation: row.senderOrganisation },
+    receivedOn: row.receivedOn,
+    deadline: row.deadline,
+    interimReplyDue: row.interimReplyDue,
+    status: row.status,
+    route: row.route,
+    unit: row.unit,
+    language: row.language,
+    instanceKey: row.instanceKey,
+    linkedCaseId: row.linkedCaseId,
+    ipPartClosed: row.ipPartClosed,
+    interimReplySentAt: row.interimReplySentAt,
+    escalatedAt: row.escalatedAt,
+    withdrawnReason: row.withdrawnReason,
+    closedAt: row.closedAt,
+    createdAt: row.createdAt,
+  }
+}
+
+export function forbidden(message: string): SamflytError {
+  return new SamflytError('SAMFLYT_FORBIDDEN', message)
+}
