@@ -6,7 +6,7 @@ import type { LettersConfig } from '../config.js'
 import { fill } from './context.js'
 import { DispatchError } from './dispatch/errors.js'
 import { Outbox } from './dispatch/outbox.js'
-import { dispatchLetter, recordDispatchFailure } from './dispatch/send.js'
+import { dispatchLetter, recordDispatchFailure, type DispatchRequest } from './dispatch/send.js'
 import { SETTLED_STATUSES, FAILED_STATUSES, SvarUtClient } from './dispatch/svarut.js'
 import { checkFourEyes } from './four-eyes.js'
 import { loadMunicipality, type Municipality } from './municipality.js'
@@ -158,7 +158,7 @@ export class Letters {
   }
 
   /** Sends an approved letter (at most once); throws DispatchError when it fails. */
-  async dispatch(letterId: string, request: { actor: string; elementId?: string | undefined }): Promise<LetterRow> {
+  async dispatch(letterId: string, request: DispatchRequest): Promise<LetterRow> {
     const letter = await this.get(letterId)
     const template = this.templates.get(letter.kind, letter.language)
     return dispatchLetter(

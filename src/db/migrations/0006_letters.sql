@@ -5,7 +5,7 @@ create table letters (
   id uuid primary key default gen_random_uuid(),
   -- The case (cases.id). Text, so letters do not depend on how cases are keyed.
   case_id text not null,
-  -- The process instance whose step produced it, when one did.
+  -- The process instance it belongs to: the one whose step made it, or else the one sending it.
   instance_key bigint references process_instances (key),
   kind text not null check (kind in ('decision', 'interim-reply')),
   language text not null check (language in ('nb', 'nn')),

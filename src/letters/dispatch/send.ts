@@ -29,7 +29,7 @@ export interface DispatchRequest {
   /** Who sends it: a worker's name, or the caseworker who asked for a resend. */
   actor: string
   /** The BPMN step sending it, remembered so a resend can resume that step. */
-  elementId?: string | undefined
+  step?: { instanceKey: string; elementId: string } | undefined
 }
 
 const isSent = (letter: LetterRow) => letter.status === 'sent' || letter.status === 'sent-by-post'
@@ -55,8 +55,8 @@ export async function dispatchLetter(deps: DispatchDependencies, letterId: strin
   if (!letter) throw new DispatchError(`Letter ${letterId} is being sent by another sender right now`, true)
   try {
     if (isSent(letter)) return letter
-    if (request.elementId && letter.dispatchElementId !== request.elementId) {
-      await updateLetter(deps.sql, letter.id, { dispatch_element_id: request.elementId })
+    if (request.step && (letter.dispatchElementId !== request.step.elementId || letter.instanceKey === null)) {
+      await updateLetter(deps.sql, letter.id, { dispatch_element_id: request.step.elementId, instance_key: letter.instanceKey ?? request.step.instanceKey })
     }
     const [data, pdf] = await Promise.all([letterData(deps.sql, letter.id), letterPdf(deps.sql, letter.id)])
     if (deps.outbox) {

@@ -20,7 +20,7 @@ export function dispatchHandler(letters: Letters): JobHandler {
       return job.fail(`${DISPATCH_JOB_TYPE} needs the process variable letterId (the letter to send)`, { retries: 0 })
     }
     try {
-      const letter = await letters.dispatch(letterId, { actor: `worker:${DISPATCH_JOB_TYPE}`, elementId: job.elementId })
+      const letter = await letters.dispatch(letterId, { actor: `worker:${DISPATCH_JOB_TYPE}`, step: { instanceKey: job.instanceKey, elementId: job.elementId } })
       return job.complete({ letterStatus: letter.status, letterChannel: letter.channel })
     } catch (error) {
       if (!(error instanceof DispatchError)) {

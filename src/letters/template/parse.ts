@@ -89,7 +89,8 @@ export function parseTemplate(name: string, text: string, expected?: { kind: Let
   if (languageValue !== undefined && !language) problem(`language must be nb or nn, got "${languageValue}"`, front.get('language')!.line)
   if (expected && kind && kind !== expected.kind) problem(`the file is named for ${expected.kind} but says kind: ${kind}`, front.get('kind')!.line)
   if (expected && language && language !== expected.language) problem(`the file is named for ${expected.language} but says language: ${language}`, front.get('language')!.line)
-  const effectiveKind = kind ?? expected?.kind
+  // Checked as the kind its file name says: that is how it will be used.
+  const effectiveKind = expected?.kind ?? kind
 
   /** Splits text into literal text and placeholders, checking each placeholder. */
   const inline = (value: string, line: number, extra: readonly string[] = []): Inline[] => {
@@ -107,7 +108,7 @@ export function parseTemplate(name: string, text: string, expected?: { kind: Let
       const spec = PLACEHOLDERS[placeholder]
       if (extra.includes(placeholder)) continue
       if (!spec) problem(`unknown placeholder {{${placeholder}}}`, line, placeholder)
-      else if (effectiveKind && !spec.kinds.includes(effectiveKind)) problem(`{{${placeholder}}} is not available in a ${effectiveKind} letter`, line, placeholder)
+      else if (effectiveKind && !spec.kinds.includes(effectiveKind)) problem(`{{${placeholder}}} is not available in ${effectiveKind} letters`, line, placeholder)
       else if (spec.use === 'block') problem(`{{${placeholder}}} is a block: put it alone on its own line`, line, placeholder)
     }
     const rest = value.slice(last)
@@ -120,7 +121,7 @@ export function parseTemplate(name: string, text: string, expected?: { kind: Let
   for (const [key, { value, line }] of front) {
     const spec = FRONT_MATTER[key]
     if (!spec) problem(`unknown front-matter key "${key}"`, line, key)
-    else if (effectiveKind && !spec.kinds.includes(effectiveKind)) problem(`"${key}" does not belong in a ${effectiveKind} letter`, line, key)
+    else if (effectiveKind && !spec.kinds.includes(effectiveKind)) problem(`"${key}" does not belong in ${effectiveKind} letters`, line, key)
     if (value === '') problem(`"${key}" is empty`, line, key)
     if (key !== 'kind' && key !== 'language') phrases[key] = inline(value, line, key === 'label.page' ? PAGE_PLACEHOLDERS : [])
   }
@@ -164,7 +165,7 @@ export function parseTemplate(name: string, text: string, expected?: { kind: Let
       if (control[2] !== undefined) {
         const condition = control[2]
         if (!CONDITIONS[condition]) problem(`unknown condition {{#if ${condition}}} (known: ${Object.keys(CONDITIONS).join(', ')})`, lineNo, condition)
-        else if (effectiveKind && !CONDITIONS[condition]!.kinds.includes(effectiveKind)) problem(`{{#if ${condition}}} is not available in a ${effectiveKind} letter`, lineNo, condition)
+        else if (effectiveKind && !CONDITIONS[condition]!.kinds.includes(effectiveKind)) problem(`{{#if ${condition}}} is not available in ${effectiveKind} letters`, lineNo, condition)
         const node: Extract<TemplateNode, { type: 'if' }> = { type: 'if', condition, then: [], else: [], line: lineNo }
         target().push(node)
         stack.push({ node, inElse: false })
@@ -182,7 +183,7 @@ export function parseTemplate(name: string, text: string, expected?: { kind: Let
     if (block && PLACEHOLDERS[block[1]!]?.use === 'block') {
       close()
       const spec = PLACEHOLDERS[block[1]!]!
-      if (effectiveKind && !spec.kinds.includes(effectiveKind)) problem(`{{${block[1]}}} is not available in a ${effectiveKind} letter`, lineNo, block[1])
+      if (effectiveKind && !spec.kinds.includes(effectiveKind)) problem(`{{${block[1]}}} is not available in ${effectiveKind} letters`, lineNo, block[1])
       target().push({ type: 'block', name: block[1]!, line: lineNo })
       note([{ placeholder: block[1]! }], lineNo)
       continue
