@@ -104,8 +104,12 @@ export function ruleSetJobHandler(engine: Engine, sql: Sql, ruleSetId: string) {
  * type that turns up. Workers stop with the engine.
  */
 export async function registerRuleWorkers(engine: Engine, sql: Sql): Promise<RuleWorkers> {
+  // Called again (after more rule sets were deployed, say), it only adds their workers.
   const existing = registries.get(engine)
-  if (existing) return existing
+  if (existing) {
+    for (const id of await deployedRuleSetIds(sql)) existing.ensure(id)
+    return existing
+  }
   const ruleSetIds = new Set<string>()
   const workers: RuleWorkers = {
     ruleSetIds,

@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert'
 import { testEngine } from '../helpers/engine.js'
 import { Engine } from '../../src/engine/engine.js'
 import { startRules } from '../../src/rules/start.js'
+import { registerRuleWorkers } from '../../src/rules/worker.js'
 import { listRuleSetVersions } from '../../src/rules/store.js'
 import { RULES_DIR } from './fixtures/shipped.js'
 
@@ -26,6 +27,19 @@ test('the shipped rule sets are deployed at start-up, each gets a worker, and a 
     } finally {
       await restarted.stop()
     }
+  } finally {
+    await t.close()
+  }
+})
+
+test('rule workers registered before the shipped rule sets are deployed still get them', async () => {
+  const t = await testEngine()
+  try {
+    const early = await registerRuleWorkers(t.engine, t.db.sql)
+    assert.equal([...early.ruleSetIds], [])
+    const workers = await startRules(t.engine, t.db.sql, undefined, RULES_DIR)
+    assert.is(workers, early)
+    assert.equal([...workers.ruleSetIds].sort(), SHIPPED)
   } finally {
     await t.close()
   }
