@@ -24,6 +24,7 @@ import { incidentRoutes } from './routes/engine/incidents.js'
 import { caseRoutes } from './routes/cases.js'
 import { coordinatorRoutes } from './routes/coordinators.js'
 import { meetingRoutes } from './routes/meetings.js'
+import { messageRoutes } from './routes/engine/messages.js'
 import { formRoutes } from './routes/forms.js'
 import { ruleRoutes } from './routes/rules.js'
 
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(processInstanceRoutes)
   await app.register(userTaskRoutes)
   await app.register(incidentRoutes)
+  await app.register(messageRoutes)
   await app.register(formRoutes)
   await app.register(ruleRoutes)
   await app.register(caseRoutes, { allowSyntheticIdentities: deps.allowSyntheticIdentities ?? false })

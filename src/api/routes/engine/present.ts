@@ -1,6 +1,6 @@
 // Rows as the API shows them: dates as ISO strings, no internals.
 import type { IncidentRow } from '../../../engine/store/incidents.js'
-import type { InstanceRow } from '../../../engine/store/instances.js'
+import type { ChildRow, InstanceRow } from '../../../engine/store/instances.js'
 import type { UserTaskRow } from '../../../engine/store/user-tasks.js'
 import type { HistoryRow } from '../../../engine/store/history.js'
 
@@ -27,7 +27,7 @@ export const presentTask = (row: UserTaskRow) => ({
   completedAt: iso(row.completedAt),
 })
 
-export const presentInstance = (row: InstanceRow, incidents: IncidentRow[]) => ({
+export const presentInstance = (row: InstanceRow, incidents: IncidentRow[], children: ChildRow[] = []) => ({
   key: row.key,
   processId: row.processId,
   version: row.version,
@@ -39,6 +39,8 @@ export const presentInstance = (row: InstanceRow, incidents: IncidentRow[]) => (
   activeElements: row.state.elements.map((e) => ({ elementInstanceId: e.id, elementId: e.elementId, status: e.status })),
   variables: row.state.variables,
   incidents: incidents.map(presentIncident),
+  parent: row.parentKey ? { instanceKey: row.parentKey, elementInstanceId: row.parentElementInstanceId!, rootInstanceKey: row.rootKey! } : null,
+  children: children.map((child) => ({ instanceKey: child.key, processId: child.processId, version: child.version, status: child.status, parentElementInstanceId: child.parentElementInstanceId })),
 })
 
 export const presentHistory = (row: HistoryRow) => ({ ...row, at: iso(row.at)! })

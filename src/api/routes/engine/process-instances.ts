@@ -4,7 +4,7 @@ import type { App } from '../../app.js'
 import { principalOf } from '../../plugins/access.js'
 import { errorResponses } from '../../schemas.js'
 import { notFound } from '../../../errors.js'
-import { getInstance } from '../../../engine/store/instances.js'
+import { childrenOf, getInstance } from '../../../engine/store/instances.js'
 import { listIncidents } from '../../../engine/store/incidents.js'
 import { readHistory } from '../../../engine/store/history.js'
 import type { Variables } from '../../../engine/types.js'
@@ -19,7 +19,7 @@ export async function processInstanceRoutes(app: App) {
     const row = await getInstance(app.db.sql, key)
     if (!row) throw notFound('Process instance', key)
     const incidents = await listIncidents(app.db.sql, { instanceKey: key, state: 'active', limit: 100, offset: 0 })
-    return presentInstance(row, incidents)
+    return presentInstance(row, incidents, await childrenOf(app.db.sql, key))
   }
 
   app.post('/api/process-instances', {
@@ -48,7 +48,7 @@ export async function processInstanceRoutes(app: App) {
 
   app.post('/api/process-instances/:key/cancel', {
     config: { roles: ['process-owner', 'admin'] },
-    schema: { tags: ['engine'], summary: 'Cancel an active instance', params: KeyParams, response: { 200: Instance, ...errorResponses(404, 409) } },
+    schema: { tags: ['engine'], summary: 'Cancel an active instance and the instances it called (an instance a call activity started is refused with 409: cancel its root)', params: KeyParams, response: { 200: Instance, ...errorResponses(404, 409) } },
   }, async (request) => {
     await app.engine.cancelInstance(request.params.key, principalOf(request).username)
     return present(request.params.key)

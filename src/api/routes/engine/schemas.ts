@@ -75,6 +75,17 @@ export const Instance = Type.Object({
   activeElements: Type.Array(Type.Object({ elementInstanceId: Type.Integer(), elementId: Type.String(), status: Type.String() })),
   variables: VariablesSchema,
   incidents: Type.Array(Incident),
+  parent: Type.Union([
+    Type.Object({ instanceKey: Type.String(), elementInstanceId: Type.Integer({ description: 'The call activity that started this instance' }), rootInstanceKey: Type.String() }),
+    Type.Null(),
+  ], { description: 'Set when a call activity started this instance' }),
+  children: Type.Array(Type.Object({
+    instanceKey: Type.String(),
+    processId: Type.String(),
+    version: Type.Integer(),
+    status: Type.String(),
+    parentElementInstanceId: Type.Integer({ description: 'The call activity element instance that started it' }),
+  }), { description: 'Instances this one started through call activities' }),
 })
 
 export const HistoryEntry = Type.Object({
