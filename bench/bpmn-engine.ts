@@ -3,7 +3,7 @@
 // the service task calls a function, nothing is persisted.
 import { BpmnModdle } from 'bpmn-moddle'
 import * as elements from 'bpmn-elements'
-import { Serializer, TypeResolver } from 'moddle-context-serializer'
+import serialize, { TypeResolver } from 'moddle-context-serializer'
 import { Engine } from 'bpmn-engine'
 import { SERVICE_TASK_PROCESS_CAMUNDA } from './processes.js'
 import { inParallel, type BenchResult } from './stats.js'
@@ -12,7 +12,7 @@ const silent = () => ({ debug() {}, error() {}, warn() {} })
 
 export async function benchBpmnEngine(instances = 20_000, concurrency = 32): Promise<BenchResult[]> {
   const moddleContext = await new BpmnModdle().fromXML(SERVICE_TASK_PROCESS_CAMUNDA)
-  const sourceContext = Serializer(moddleContext, TypeResolver(elements))
+  const sourceContext = serialize(moddleContext, TypeResolver(elements))
   const services = { work: (_context: unknown, next: (error: Error | null) => void) => next(null) }
 
   const runOne = async () => {
