@@ -74,15 +74,16 @@ export function evaluateFeel(expression: string, variables: Variables, now: Date
 }
 
 /**
- * A sequence-flow condition. A null result (for example a missing variable)
- * means "not true", as in Zeebe; any other non-boolean result is an error.
+ * A condition (a sequence flow's, a multi-instance completion condition). As in
+ * Zeebe, anything but a boolean is an error, null included: a condition on a
+ * missing variable is an incident, not "false".
  */
 export function evaluateCondition(expression: string, variables: Variables, now: Date): FeelOutcome<boolean> {
   const outcome = evaluateFeel(expression, variables, now)
   if (!outcome.ok) return outcome
-  if (outcome.value === null) return { ok: true, value: false }
   if (typeof outcome.value !== 'boolean') {
-    return { ok: false, error: `Expected the condition '=${expression}' to be a boolean, but it was ${show(outcome.value)}` }
+    const warnings = outcome.warnings ? ` (${outcome.warnings})` : ''
+    return { ok: false, error: `Expected the condition '=${expression}' to be a boolean, but it was ${show(outcome.value)}${warnings}` }
   }
   return { ok: true, value: outcome.value }
 }

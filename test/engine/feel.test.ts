@@ -57,10 +57,11 @@ test('a missing variable gives null and says why', () => {
   assert.match(result.ok ? result.warnings ?? '' : '', /customer/)
 })
 
-test('conditions: true, false, null is "not true", a non-boolean is an error', () => {
+test('conditions: true, false; null (a missing variable) and any other non-boolean are errors, as in Zeebe', () => {
   assert.equal(evaluateCondition('amount > 100', { amount: 150 }, NOW), { ok: true, value: true })
   assert.equal(evaluateCondition('amount > 100', { amount: 50 }, NOW), { ok: true, value: false })
-  assert.equal(evaluateCondition('amount > 100', {}, NOW), { ok: true, value: false })
+  const missing = evaluateCondition('amount > 100', {}, NOW)
+  assert.match(!missing.ok ? missing.error : '', /Expected the condition '=amount > 100' to be a boolean, but it was null \(Variable 'amount' not found\)/)
   const wrong = evaluateCondition('amount', { amount: 'lots' }, NOW)
   assert.is(wrong.ok, false)
   assert.match(!wrong.ok ? wrong.error : '', /Expected the condition '=amount' to be a boolean, but it was the string "lots"/)

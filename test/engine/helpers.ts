@@ -187,9 +187,11 @@ export class Instance {
     return this.state
   }
 
-  /** The id of the one live element instance of `elementId`. */
+  /** The id of the one live element instance of `elementId` (of a multi-instance activity: its one inner instance, else its body). */
   id(elementId: string): number {
-    const matches = this.current.elements.filter((instance) => instance.elementId === elementId)
+    const all = this.current.elements.filter((instance) => instance.elementId === elementId)
+    const inner = all.filter((instance) => instance.body === undefined)
+    const matches = inner.length > 0 ? inner : all
     if (matches.length !== 1) throw new Error(`expected one live instance of '${elementId}', found ${matches.length}`)
     return (matches[0] as { id: number }).id
   }

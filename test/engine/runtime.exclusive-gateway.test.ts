@@ -33,9 +33,22 @@ test('takes the default flow when no condition is true', async () => {
   assert.not.ok(instance.completed.includes('big'))
 })
 
-test('a missing variable makes a condition not true, so the default flow is taken', async () => {
+test('a condition on a missing variable is a CONDITION_ERROR incident naming the gateway and the expression, even with a default flow (as in Zeebe)', async () => {
   const instance = await Instance.start(decision('amount-small'), {})
-  assert.ok(instance.takenFlows.includes('amount-small'))
+  const [incident] = instance.current.incidents
+  assert.is(incident?.type, 'CONDITION_ERROR')
+  assert.is(incident?.elementId, 'amount')
+  assert.match(incident?.message ?? '', /'=amount > 100' of sequence flow 'amount-big' leaving exclusive gateway 'amount'/)
+  assert.match(incident?.message ?? '', /but it was null \(Variable 'amount' not found\)/)
+  assert.not.ok(instance.takenFlows.includes('amount-small'))
+})
+
+test('a condition that gives a string or a number is a CONDITION_ERROR incident too', async () => {
+  for (const amount of ['lots', 7]) {
+    const xml = decision('amount-small').replace('=amount &gt; 100', '=amount')
+    const instance = await Instance.start(xml, { amount })
+    assert.match(instance.current.incidents[0]?.message ?? '', /'=amount' to be a boolean, but it was the (string "lots"|number 7)/)
+  }
 })
 
 test('no true condition and no default flow raises a CONDITION_ERROR incident on the gateway', async () => {

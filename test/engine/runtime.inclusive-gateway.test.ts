@@ -42,7 +42,7 @@ test('the join waits only for the branches that were taken', async () => {
 })
 
 test('with one branch taken, the join fires as soon as it arrives', async () => {
-  const instance = await Instance.start(reports(), { needsHealth: true })
+  const instance = await Instance.start(reports(), { needsSchool: false, needsHealth: true, needsPolice: false })
   instance.completeJob('health')
   assert.equal(instance.waitingAt, ['decide'])
 })
@@ -55,13 +55,23 @@ test('no true condition takes the default flow', async () => {
 
 test('the default flow is not taken when some condition is true', async () => {
   const xml = reports('fork-police').replace('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=needsPolice</bpmn:conditionExpression>', '')
-  const instance = await Instance.start(xml, { needsSchool: true })
+  const instance = await Instance.start(xml, { needsSchool: true, needsHealth: false })
   assert.equal(instance.waitingAt, ['school'])
 })
 
 test('no true condition and no default raises a CONDITION_ERROR incident', async () => {
-  const instance = await Instance.start(reports(), {})
+  const instance = await Instance.start(reports(), { needsSchool: false, needsHealth: false, needsPolice: false })
   assert.equal(instance.current.incidents.map((incident) => [incident.type, incident.elementId]), [['CONDITION_ERROR', 'fork']])
+})
+
+test('a condition on a missing variable is a CONDITION_ERROR incident naming the flow and the expression, as in Zeebe', async () => {
+  const instance = await Instance.start(reports(), { needsSchool: true, needsPolice: false })
+  const [incident] = instance.current.incidents
+  assert.is(incident?.type, 'CONDITION_ERROR')
+  assert.is(incident?.elementId, 'fork')
+  assert.match(incident?.message ?? '', /'=needsHealth' of sequence flow 'fork-health'/)
+  assert.match(incident?.message ?? '', /to be a boolean, but it was null/)
+  assert.equal(instance.waitingAt, ['fork'], 'no branch was taken')
 })
 
 test('the join fires once the other token can no longer reach it', async () => {
