@@ -7,7 +7,7 @@
 // caseworker opens the task. The form is resolved when the task is opened or completed, as its
 // latest version (Zeebe's default binding, "latest").
 import type { Sql } from '../db/connect.js'
-import type { Resource, ResourceKind } from '../engine/deploy.js'
+import { registerResourceKind, type Resource, type ResourceKind } from '../engine/deploy.js'
 import type { ErrorDetail } from '../errors.js'
 import { parseFormFile, type ParsedForm } from './parse.js'
 import { deployedFormIds, insertForm, latestForm, recordFormDeployment } from './store.js'
@@ -47,6 +47,14 @@ function readableId(source: string): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * Makes every deployment in this process carry .form files and check the forms its BPMN links.
+ * The API does this when it is built; code that deploys through the engine alone calls it first.
+ */
+export function registerFormResources(): void {
+  registerResourceKind(formResources)
 }
 
 async function missingForms(

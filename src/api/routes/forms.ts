@@ -4,9 +4,8 @@ import { Type } from 'typebox'
 import type { App } from '../app.js'
 import { errorResponses } from '../schemas.js'
 import { notFound } from '../../errors.js'
-import { registerResourceKind } from '../../engine/deploy.js'
 import { getUserTask } from '../../engine/store/user-tasks.js'
-import { formResources, FORM_ID_PATTERN, formByVersion, formForTask, latestForm, listForms, type FormRow } from '../../forms/index.js'
+import { registerFormResources, FORM_ID_PATTERN, formByVersion, formForTask, latestForm, listForms, type FormRow } from '../../forms/index.js'
 import { KeyParams } from './engine/schemas.js'
 
 const READERS = ['caseworker', 'intake-group', 'coordinator', 'admin', 'auditor', 'process-owner'] as const
@@ -36,7 +35,7 @@ export const presentForm = ({ source: _s, checksum: _c, ...row }: FormRow) => ({
 
 export async function formRoutes(app: App) {
   // Every deployment in this process carries its .form files (and checks the forms its BPMN links).
-  registerResourceKind(formResources)
+  registerFormResources()
 
   app.get('/api/forms', {
     config: { roles: READERS },
