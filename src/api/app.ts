@@ -27,6 +27,8 @@ import { meetingRoutes } from './routes/meetings.js'
 import { messageRoutes } from './routes/engine/messages.js'
 import { formRoutes } from './routes/forms.js'
 import { ruleRoutes } from './routes/rules.js'
+import { letterRoutes } from './routes/letters.js'
+import type { Letters } from '../letters/letters.js'
 
 export interface AppDependencies {
   db: Database
@@ -36,6 +38,8 @@ export interface AppDependencies {
   bodyLimitBytes: number
   /** Accept synthetic test identity numbers in cases (demo and test installations only). */
   allowSyntheticIdentities?: boolean
+  /** Letters (templates, municipality, dispatch); built from the environment when not given. */
+  letters?: Letters
 }
 
 declare module 'fastify' {
@@ -103,6 +107,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(caseRoutes, { allowSyntheticIdentities: deps.allowSyntheticIdentities ?? false })
   await app.register(coordinatorRoutes)
   await app.register(meetingRoutes)
+  await app.register(letterRoutes, { letters: deps.letters })
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())
   return app

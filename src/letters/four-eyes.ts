@@ -1,9 +1,9 @@
 // Four eyes: a decision letter is approved by someone other than whoever assessed the case.
 //
-// Which tasks these are is read from their form id (zeebe:formDefinition formId):
-// - the letter-approval task has formId `letter-approval`;
-// - the assessment is every completed user task with formId `assessment` (the caseworker's
-//   assessment) or `intake-group-outcome` (the cross-agency group's, for complex cases).
+// Which tasks these are is read from their form id (zeebe:formDefinition formId, forms/):
+// - the letter-approval task has formId `ke-letter-approval`;
+// - the assessment is every completed user task with formId `ke-assessment` (the caseworker's
+//   assessment) or `ke-intake-group-outcome` (the cross-agency group's, for complex cases).
 // The assessors come from the history, which the database keeps append-only: the actors of
 // `userTaskCompleted` events whose `userTaskCreated` carried one of those form ids, in this
 // instance and in every instance with the same business key (the case), so an assessment in
@@ -11,8 +11,8 @@
 import type { Sql } from '../db/connect.js'
 import { SamflytError } from '../errors.js'
 
-export const LETTER_APPROVAL_FORM_ID = 'letter-approval'
-export const ASSESSMENT_FORM_IDS: readonly string[] = ['assessment', 'intake-group-outcome']
+export const LETTER_APPROVAL_FORM_ID = 'ke-letter-approval'
+export const ASSESSMENT_FORM_IDS: readonly string[] = ['ke-assessment', 'ke-intake-group-outcome']
 
 export async function assessorsOf(sql: Sql, instanceKey: string): Promise<string[]> {
   const rows = await sql<{ actor: string }[]>`

@@ -8,12 +8,15 @@ import { DispatchError } from './dispatch/errors.js'
 import { Outbox } from './dispatch/outbox.js'
 import { dispatchLetter, recordDispatchFailure, type DispatchRequest } from './dispatch/send.js'
 import { SETTLED_STATUSES, FAILED_STATUSES, SvarUtClient } from './dispatch/svarut.js'
+import { approveDraft } from './approval.js'
 import { checkFourEyes } from './four-eyes.js'
 import { loadMunicipality, type Municipality } from './municipality.js'
 import { renderLetter, type RenderedLetter } from './render.js'
 import { loadTemplates, type LetterTemplates } from './template/load.js'
-import { getLetter, insertLetter, letterData, letterPdf, listLetters, lettersToFollow, recordAccess, updateLetter, type LetterRow } from './store.js'
+import { getLetter, insertLetter, letterData, letterPdf, listLetters, lettersToFollow, updateLetter, type LetterRow } from './store.js'
 import type { LetterData } from './types.js'
+import { recordCaseReads } from '../cases/access-log.js'
+import type { Principal } from '../auth/roles.js'
 import { validateLetterData } from './validate.js'
 
 /** Resumes a BPMN step stuck on an incident (the engine's resolveIncident), after a resend. */
@@ -33,6 +36,9 @@ export interface LettersOptions {
   /** How long one sender may hold a letter; longer than the service's timeout. */
   dispatchLeaseMs?: number
 }
+
+/** Who reads a letter, for the case's access log. */
+export type Reader = Pick<Principal, 'username' | 'roles'>
 
 export interface NewLetterRequest {
   caseId: string
@@ -116,11 +122,7 @@ export class Letters {
     else if (letter.createdBy === approver) {
       throw new SamflytError('SAMFLYT_FORBIDDEN', 'Du laget brevet selv, så en annen må godkjenne det (fire øyne). / You made this letter yourself, so someone else must approve it (four eyes).')
     }
-    const [row] = await this.sql<{ id: string }[]>`
-      update letters set status = 'approved', approved_by = ${approver}, approved_at = ${this.clock()}
-      where id = ${letterId} and status = 'draft' returning id::text`
-    if (!row) throw new SamflytError('SAMFLYT_CONFLICT', `Letter ${letterId} was approved or changed meanwhile`)
-    return this.get(letterId)
+    return approveDraft(this.sql, letterId, approver, this.clock())
   }
 
   async get(letterId: string): Promise<LetterRow> {
@@ -133,18 +135,18 @@ export class Letters {
     return listLetters(this.sql, caseId)
   }
 
-  /** The stored PDF, with the reading recorded (who, when, why). */
-  async readPdf(letterId: string, reader: string, purpose: string | null): Promise<{ letter: LetterRow; pdf: Buffer }> {
+  /** The stored PDF; the reading goes into the case's access log (who, when, why). */
+  async readPdf(letterId: string, reader: Reader, purpose: string | null): Promise<{ letter: LetterRow; pdf: Buffer }> {
     const letter = await this.get(letterId)
-    await recordAccess(this.sql, { caseId: letter.caseId, letterId, username: reader, action: 'pdf', purpose, at: this.clock() })
+    await recordCaseReads(this.sql, [letter.caseId], { principal: reader, purpose: `letter ${letterId} (PDF)${purpose ? `: ${purpose}` : ''}` })
     return { letter, pdf: (await letterPdf(this.sql, letterId))! }
   }
 
   /**
    * Renders a draft again, from its data with the current templates, optionally in the other
-   * language or with the caseworker's assessment reworded; nothing is stored but the access.
+   * language or with the caseworker's assessment reworded. Nothing is stored but the reading.
    */
-  async preview(letterId: string, reader: string, changes: { language?: 'nb' | 'nn' | undefined; assessment?: string | undefined } = {}): Promise<Buffer> {
+  async preview(letterId: string, reader: Reader, changes: { language?: 'nb' | 'nn' | undefined; assessment?: string | undefined } = {}): Promise<Buffer> {
     const letter = await this.get(letterId)
     if (letter.status !== 'draft') throw new SamflytError('SAMFLYT_CONFLICT', `Letter ${letterId} is ${letter.status}: only a draft is previewed; its PDF is final`)
     const data = { ...(await letterData(this.sql, letterId))! }
@@ -153,8 +155,9 @@ export class Letters {
       if (data.kind !== 'decision') throw new SamflytError('SAMFLYT_VALIDATION', 'Only a decision letter has an assessment', [{ path: '/assessment', message: 'not in an interim reply' }])
       data.assessment = changes.assessment
     }
-    await recordAccess(this.sql, { caseId: letter.caseId, letterId, username: reader, action: 'preview', purpose: null, at: this.clock() })
-    return (await this.render(data)).pdf
+    const pdf = (await this.render(data)).pdf
+    await recordCaseReads(this.sql, [letter.caseId], { principal: reader, purpose: `letter ${letterId} (preview)` })
+    return pdf
   }
 
   /** Sends an approved letter (at most once); throws DispatchError when it fails. */

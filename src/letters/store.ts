@@ -1,4 +1,4 @@
-// The letters table and the letter access log. Functions take `sql` first, so a transaction
+// The letters table. Functions take `sql` first, so a transaction
 // can be passed down.
 import type { Sql } from '../db/connect.js'
 import type { Language, LetterChannel, LetterData, LetterKind, LetterStatus } from './types.js'
@@ -29,7 +29,7 @@ export interface LetterRow {
 }
 
 const columns = (sql: Sql) => sql`
-  id::text, case_id as "caseId", instance_key::text as "instanceKey", kind, language, status, checksum,
+  id::text, case_id::text as "caseId", instance_key::text as "instanceKey", kind, language, status, checksum,
   template_name as "templateName", template_checksum as "templateChecksum", channel,
   idempotency_key::text as "idempotencyKey", dispatch_id as "dispatchId", dispatch_status as "dispatchStatus",
   dispatch_attempts as "dispatchAttempts", dispatch_element_id as "dispatchElementId", last_error as "lastError",
@@ -109,27 +109,6 @@ export async function leaseForDispatch(sql: Sql, id: string, now: Date, until: D
     where id = ${id} and (dispatch_lease_until is null or dispatch_lease_until < ${now})
     returning ${columns(sql)}`
   return row
-}
-
-export async function recordAccess(
-  sql: Sql,
-  access: { caseId: string; letterId: string | null; username: string; action: 'list' | 'pdf' | 'preview'; purpose: string | null; at: Date },
-): Promise<void> {
-  await sql`insert into letter_access (case_id, letter_id, username, action, purpose, at)
-            values (${access.caseId}, ${access.letterId}, ${access.username}, ${access.action}, ${access.purpose}, ${access.at})`
-}
-
-export interface AccessRow {
-  letterId: string | null
-  username: string
-  action: string
-  purpose: string | null
-  at: Date
-}
-
-export async function listAccess(sql: Sql, caseId: string): Promise<AccessRow[]> {
-  return sql<AccessRow[]>`
-    select letter_id::text as "letterId", username, action, purpose, at from letter_access where case_id = ${caseId} order by id`
 }
 
 /** Sent letters whose dispatch status may still change (followed until it settles). */

@@ -14,7 +14,7 @@ import { DispatchError } from '../../src/letters/dispatch/errors.js'
 import { DISPATCH_JOB_TYPE, dispatchHandler } from '../../src/letters/dispatch/worker.js'
 import { loadTemplates } from '../../src/letters/template/load.js'
 import { loadMunicipality } from '../../src/letters/municipality.js'
-import { decisionData } from './fixtures.js'
+import { decisionData, testCase } from './fixtures.js'
 
 const SERVICE = 'https://svarut.test'
 const BASE = '/tjenester/api/forsendelse/v1'
@@ -51,7 +51,7 @@ test.after(async () => {
 })
 
 async function approvedLetter(): Promise<string> {
-  const draft = await letters.create({ caseId: `case-${Math.random().toString(36).slice(2)}`, data: decisionData('nb'), createdBy: 'kari' })
+  const draft = await letters.create({ caseId: await testCase(db.sql), data: decisionData('nb'), createdBy: 'kari' })
   return (await letters.approve(draft.id, 'ola')).id
 }
 
@@ -215,7 +215,7 @@ test('a refused letter marked as sent by post: recorded, the process moves on, a
 })
 
 test('a draft is never sent: an incident says it needs approval', async () => {
-  const draft = await letters.create({ caseId: 'case-draft', data: decisionData('nn'), createdBy: 'kari' })
+  const draft = await letters.create({ caseId: await testCase(db.sql), data: decisionData('nn'), createdBy: 'kari' })
   const key = await startSending(draft.id)
   const [incident] = await eventually(async () => { const rows = await activeIncidents(key); return rows.length > 0 ? [...rows] : null })
   assert.match(incident!.message, 'must be approved before it is sent')

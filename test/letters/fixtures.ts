@@ -1,6 +1,21 @@
 // Letter data as the cases domain would build it, and a reader that turns a PDF back into text.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { Sql } from '../../src/db/connect.js'
+import { upsertPerson } from '../../src/cases/people.js'
+import { insertCase } from '../../src/cases/cases.js'
 import type { DecisionLetterData, InterimReplyData, Language } from '../../src/letters/types.js'
+
+/** A case to hang letters on, made with the cases domain's own functions; returns its id. */
+export async function testCase(sql: Sql): Promise<string> {
+  const identityNumber = String(Math.floor(Math.random() * 1e11)).padStart(11, '0')
+  const person = await upsertPerson(sql, { identityNumber, name: 'Åse Ødegård', language: 'nb' }, { kind: 'synthetic', birthDate: '1979-02-01' })
+  const created = await insertCase(sql, {
+    personId: person.id, channel: 'application', senderRole: 'person', senderName: null, senderOrganisation: null,
+    receivedOn: '2026-10-12', deadline: '2026-11-09', interimReplyDue: '2026-11-12', unit: 'KE', language: 'nb',
+    summary: null, facts: {} as never, linkedCaseId: null, createdBy: 'kari',
+  })
+  return created.id
+}
 
 export function decisionData(language: Language = 'nb', overrides: Partial<DecisionLetterData> = {}): DecisionLetterData {
   return {

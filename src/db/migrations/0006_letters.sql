@@ -1,10 +1,10 @@
 -- Letters: decision letters and interim replies, the PDF exactly as approved and sent, who
--- created, approved and sent it, and its dispatch; and who opened which letter when.
+-- created, approved and sent it, and its dispatch. Who opened a letter is recorded in the
+-- case's access log (case_access_log, 0005), with the letter named in the purpose.
 
 create table letters (
   id uuid primary key default gen_random_uuid(),
-  -- The case (cases.id). Text, so letters do not depend on how cases are keyed.
-  case_id text not null,
+  case_id bigint not null references cases (id),
   -- The process instance it belongs to: the one whose step made it, or else the one sending it.
   instance_key bigint references process_instances (key),
   kind text not null check (kind in ('decision', 'interim-reply')),
@@ -55,20 +55,3 @@ create trigger letters_pdf_frozen before update on letters
   for each row execute function refuse_approved_pdf_change();
 create trigger letters_not_deleted before delete on letters
   for each row execute function refuse_history_change();
-
--- Every opening of a letter (its PDF, a preview, the case's list): who, when, why.
--- Append-only, like the history.
-create table letter_access (
-  id bigint generated always as identity primary key,
-  case_id text not null,
-  letter_id uuid references letters (id),
-  username text not null,
-  action text not null check (action in ('list', 'pdf', 'preview')),
-  purpose text,
-  at timestamptz not null default now()
-);
-create index letter_access_case on letter_access (case_id, at);
-create trigger letter_access_append_only before update or delete on letter_access
-  for each row execute function refuse_history_change();
-create trigger letter_access_no_truncate before truncate on letter_access
-  for each statement execute function refuse_history_change();

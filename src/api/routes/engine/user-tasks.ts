@@ -9,6 +9,7 @@ import type { Variables } from '../../../engine/types.js'
 import { KeyParams, Page, UserTask, VariablesSchema } from './schemas.js'
 import { presentTask } from './present.js'
 import { checkSubmission } from '../../../forms/submission.js'
+import { completeWithLetterApproval } from '../../../letters/approval.js'
 
 const WORKERS = ['caseworker', 'intake-group', 'coordinator', 'admin'] as const
 const READERS = [...WORKERS, 'auditor', 'process-owner'] as const
@@ -66,10 +67,10 @@ export async function userTaskRoutes(app: App) {
     schema: {
       tags: ['tasks'],
       summary: 'Complete a task with the submitted variables; a task claimed by someone else gets 409',
-      description: "The variables are validated against the task's form first (GET /api/user-tasks/{key}/form): a submission that breaks it gets 400 SAMFLYT_VALIDATION with one detail per field problem ({path: the field key, code, message in Norwegian}); nothing is written and the task stays open.",
+      description: "The variables are validated against the task's form first (GET /api/user-tasks/{key}/form): a submission that breaks it gets 400 SAMFLYT_VALIDATION with one detail per field problem ({path: the field key, code, message in Norwegian}); nothing is written and the task stays open. A letter-approval task (form id ke-letter-approval) must be completed by someone other than whoever assessed the case (four eyes): the assessor gets 403, and 409 when no assessment is recorded; completing it with letterApproval \"approved\" approves the letter (the variable letterId, else the newest draft).",
       params: KeyParams,
       body: Type.Object({ variables: Type.Optional(VariablesSchema) }, { additionalProperties: false }),
-      response: { 200: UserTask, ...errorResponses(400, 404, 409) },
+      response: { 200: UserTask, ...errorResponses(400, 403, 404, 409) },
     },
   }, async (request) => {
     const actor = principalOf(request).username
@@ -79,7 +80,10 @@ export async function userTaskRoutes(app: App) {
     const task = await getUserTask(app.db.sql, request.params.key)
     if (!task) throw notFound('User task', request.params.key)
     if (task.state === 'created' && (!task.assignee || task.assignee === actor)) await checkSubmission(app.db.sql, app.engine, task, variables)
-    await app.engine.completeUserTask(request.params.key, variables, actor)
+    // A letter-approval task: four eyes first (403/409), and its letter approved with it.
+    const complete = () => app.engine.completeUserTask(request.params.key, variables, actor)
+    if (task.state === 'created' && (!task.assignee || task.assignee === actor)) await completeWithLetterApproval(app.db.sql, task, variables, actor, new Date(), complete)
+    else await complete()
     return presentTask((await getUserTask(app.db.sql, request.params.key))!)
   })
 }
