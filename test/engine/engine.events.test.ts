@@ -94,7 +94,7 @@ test('a called instance cannot be cancelled on its own; cancelling its root canc
     await engine.cancelInstance(key, 'admin')
     assert.is(await status(key), 'cancelled')
     assert.is(await status(child!.key), 'cancelled')
-    const [{ count }] = await db.sql<{ count: number }[]>`select count(*)::int as count from user_tasks where instance_key = ${child!.key} and state = 'created'`
+    const count = (await db.sql<{ count: number }[]>`select count(*)::int as count from user_tasks where instance_key = ${child!.key} and state = 'created'`)[0]!.count
     assert.is(count, 0, 'the child\'s task is cancelled too')
   } finally {
     await engine.stop()
