@@ -10,11 +10,14 @@ import { buildApp, type App } from './api/app.js'
 import { Engine } from './engine/engine.js'
 import { startRules } from './rules/start.js'
 import { startCases } from './cases/start.js'
+import { startLetters } from './letters/start.js'
+import type { Letters } from './letters/letters.js'
 
 export interface Samflyt {
   app: App
   db: Database
   engine: Engine
+  letters: Letters
   stop(): Promise<void>
 }
 
@@ -32,14 +35,17 @@ export async function startSamflyt(config: Config, logger: Logger): Promise<Samf
     })
     const engine = new Engine({ db })
     await startRules(engine, db.sql, logger)
-    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes, allowSyntheticIdentities: config.demo })
+    const letters = startLetters(engine, db.sql, config.letters, logger)
+    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes, allowSyntheticIdentities: config.demo, letters: letters.letters })
     // After the API: deploying the KE process needs the form resource kind its routes register.
     await startCases(engine, db.sql, { logger })
     return {
       app,
       db,
       engine,
+      letters: letters.letters,
       async stop() {
+        letters.stop()
         await app.close()
         await engine.stop()
         await db.close()
