@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { checkTemplates, loadTemplates, TemplateError } from '../../src/letters/template/load.js'
 import { loadMunicipality } from '../../src/letters/municipality.js'
 import { SamflytError } from '../../src/errors.js'
+import { CONDITIONS, FRONT_MATTER, PLACEHOLDERS } from '../../src/letters/template/placeholders.js'
 
 const SHIPPED = 'templates/letters'
 const shipped = (): Record<string, string> =>
@@ -147,6 +148,16 @@ test('the municipality file is checked: every missing or unknown field named', (
   }
   writeFileSync(file, '{ "name": ')
   assert.throws(() => loadMunicipality(file), /municipality.json is not valid JSON/)
+})
+
+test('the templates README documents every placeholder, condition and front-matter key', () => {
+  const readme = readFileSync(join(SHIPPED, 'README.md'), 'utf8')
+  const missing = [
+    ...Object.keys(PLACEHOLDERS).map((name) => `| \`{{${name}}}\``),
+    ...Object.keys(CONDITIONS).map((name) => `| \`{{#if ${name}}}\``),
+    ...Object.keys(FRONT_MATTER).map((name) => `| \`${name}\``),
+  ].filter((row) => !readme.includes(row))
+  assert.equal(missing, [])
 })
 
 test.run()
