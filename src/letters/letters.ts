@@ -95,12 +95,13 @@ export class Letters {
 
   /**
    * Renders and stores a letter. A decision letter starts as a draft, to be approved by a
-   * second person; an interim reply needs no approval and is approved by its creator.
+   * second person; an interim reply needs no approval and is approved by its creator. Pass a
+   * transaction as `sql` to store it with the caller's other writes (a worker's, say).
    */
-  async create(request: NewLetterRequest): Promise<LetterRow> {
+  async create(request: NewLetterRequest, sql: Sql = this.sql): Promise<LetterRow> {
     const data = validateLetterData(request.data)
     const rendered = await this.render(data)
-    return insertLetter(this.sql, {
+    return insertLetter(sql, {
       caseId: request.caseId,
       instanceKey: request.instanceKey ?? null,
       data,
