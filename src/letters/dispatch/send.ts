@@ -51,7 +51,8 @@ export async function dispatchLetter(deps: DispatchDependencies, letterId: strin
     throw new DispatchError(`Letter ${letterId} is a draft: it must be approved before it is sent`, false)
   }
   const now = deps.clock()
-  const letter = await leaseForDispatch(deps.sql, letterId, now, new Date(now.getTime() + deps.leaseMs))
+  const leaseUntil = new Date(now.getTime() + deps.leaseMs)
+  const letter = await leaseForDispatch(deps.sql, letterId, now, leaseUntil)
   if (!letter) throw new DispatchError(`Letter ${letterId} is being sent by another sender right now`, true)
   try {
     if (isSent(letter)) return letter
@@ -69,7 +70,8 @@ export async function dispatchLetter(deps: DispatchDependencies, letterId: strin
     if (!deps.svarut) throw new SamflytError('SAMFLYT_INTERNAL', 'No dispatch is configured: neither a dispatch service nor an outbox')
     return await sendThroughService(deps, deps.svarut, letter, data!, pdf!, request, title)
   } finally {
-    await deps.sql`update letters set dispatch_lease_until = null where id = ${letterId}`
+    // Only our own lease: had it run out, another sender may hold the letter now.
+    await deps.sql`update letters set dispatch_lease_until = null where id = ${letterId} and dispatch_lease_until = ${leaseUntil}`
   }
 }
 
