@@ -84,11 +84,11 @@ export async function listLetters(sql: Sql, caseId: string): Promise<LetterRow[]
   return sql<LetterRow[]>`select ${columns(sql)} from letters where case_id = ${caseId} order by created_at, id`
 }
 
-/** The newest draft of an instance (or, failing that, of the case): what an approval task approves. */
+/** The newest draft of an instance (or, failing that, of the case: a business key that is a case id). */
 export async function latestDraft(sql: Sql, where: { instanceKey: string; caseId: string | null }): Promise<LetterRow | undefined> {
   const [row] = await sql<LetterRow[]>`
     select ${columns(sql)} from letters
-    where status = 'draft' and (instance_key = ${where.instanceKey} ${where.caseId ? sql`or case_id = ${where.caseId}` : sql``})
+    where status = 'draft' and (instance_key = ${where.instanceKey} ${where.caseId && /^\d{1,19}$/.test(where.caseId) ? sql`or case_id = ${where.caseId}` : sql``})
     order by (instance_key = ${where.instanceKey}) desc nulls last, created_at desc limit 1`
   return row
 }

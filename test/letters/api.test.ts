@@ -74,7 +74,7 @@ async function caseAwaitingApproval() {
   return { caseId, instanceKey, letterId: draft.id, approvalTask: await openTask(instanceKey, 'approve') }
 }
 
-test('four eyes: the assessor may not approve the letter (403, in Norwegian and English); another caseworker may', async () => {
+test('four eyes: the assessor may not approve the letter (403, in Norwegian and English); someone else may, and it is sent', async () => {
   const { caseId, instanceKey, letterId, approvalTask } = await caseAwaitingApproval()
   const refused = await complete(approvalTask, 'kari', { letterApproval: 'approved' })
   assert.is(refused.statusCode, 403, refused.body)
