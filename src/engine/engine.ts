@@ -10,7 +10,7 @@ import { nextTimerStart } from './runtime/index.js'
 import type { Command, ProcessModel, Variables } from './types.js'
 import { deploy, type Resource } from './deploy.js'
 import { appendHistory } from './store/history.js'
-import { definitionByKey, definitionByVersion, latestDefinition } from './store/definitions.js'
+import { definitionByKey, definitionRef } from './store/definitions.js'
 import { lockInstanceInTree, saveInstance, type InstanceRow } from './store/instances.js'
 import { Session } from './store/session.js'
 import { publishMessage, type PublishMessage, type Published } from './store/publish.js'
@@ -52,6 +52,10 @@ export interface StartInstance {
   variables?: Variables | undefined
   businessKey?: string | null | undefined
 }
+
+/** A job by its key, or the activated job a worker holds (which saves looking up its instance). */
+export type JobRef = string | { key: string; instanceKey: string }
+const jobKey = (job: JobRef) => (typeof job === 'string' ? job : job.key)
 
 export class Engine {
   readonly sql: Sql
@@ -98,9 +102,7 @@ export class Engine {
   }
 
   async startInstance(request: StartInstance, actor: string | null): Promise<{ key: string }> {
-    const definition = request.version
-      ? await definitionByVersion(this.sql, request.processId, request.version)
-      : await latestDefinition(this.sql, request.processId)
+    const definition = await definitionRef(this.sql, request.processId, request.version || undefined)
     if (!definition) {
       throw notFound('Process', request.version ? `${request.processId} version ${request.version}` : request.processId)
     }
@@ -168,50 +170,53 @@ export class Engine {
 
   // ------------------------------------------------------------ jobs
 
-  private async lockedJob(tx: Sql, jobKey: string, worker: string | undefined): Promise<JobRow> {
+  private async lockedJob(tx: Sql, jobKey: string, worker: string | undefined, instanceKey: string): Promise<JobRow> {
     const job = await lockJob(tx, jobKey)
-    if (!job) throw notFound('Job', `${jobKey} (completed, cancelled or never created)`)
+    if (!job || job.instanceKey !== instanceKey) throw notFound('Job', `${jobKey} (completed, cancelled or never created)`)
     if (worker && job.worker !== worker) {
       throw new SamflytError('SAMFLYT_CONFLICT', `Job ${jobKey} is no longer leased to worker ${worker}; its lease ran out and it was handed out again`)
     }
     return job
   }
 
-  private async jobInstance(jobKey: string): Promise<string> {
+  /** The instance a job belongs to: known when the caller holds the activated job, else looked up. */
+  private async jobInstance(job: JobRef): Promise<string> {
+    if (typeof job !== 'string') return job.instanceKey
+    const jobKey = job
     const [row] = await this.sql<{ instanceKey: string }[]>`select instance_key::text as "instanceKey" from jobs where key = ${jobKey}`
     if (!row) throw notFound('Job', `${jobKey} (completed, cancelled or never created)`)
     return row.instanceKey
   }
 
-  async completeJob(jobKey: string, variables: Variables = {}, worker?: string): Promise<void> {
+  async completeJob(job: JobRef, variables: Variables = {}, worker?: string): Promise<void> {
     // Lock order everywhere: the instance row first, then its job or task rows.
-    await this.command(await this.jobInstance(jobKey), async (tx) => {
-      const job = await this.lockedJob(tx, jobKey, worker)
-      await deleteJob(tx, job.instanceKey, job.elementInstanceId)
-      return { type: 'completeJob', elementInstanceId: job.elementInstanceId, variables }
+    await this.command(await this.jobInstance(job), async (tx, instance) => {
+      const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
+      await deleteJob(tx, locked.instanceKey, locked.elementInstanceId)
+      return { type: 'completeJob', elementInstanceId: locked.elementInstanceId, variables }
     }, worker ?? null)
   }
 
-  async throwError(jobKey: string, errorCode: string, errorMessage = '', worker?: string): Promise<void> {
-    await this.command(await this.jobInstance(jobKey), async (tx) => {
-      const job = await this.lockedJob(tx, jobKey, worker)
-      await deleteJob(tx, job.instanceKey, job.elementInstanceId)
-      return { type: 'throwError', elementInstanceId: job.elementInstanceId, errorCode, errorMessage }
+  async throwError(job: JobRef, errorCode: string, errorMessage = '', worker?: string): Promise<void> {
+    await this.command(await this.jobInstance(job), async (tx, instance) => {
+      const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
+      await deleteJob(tx, locked.instanceKey, locked.elementInstanceId)
+      return { type: 'throwError', elementInstanceId: locked.elementInstanceId, errorCode, errorMessage }
     }, worker ?? null)
   }
 
   /** A failed attempt: retried after the backoff while retries are left, else an incident. */
-  async failJob(jobKey: string, errorMessage: string, options: { retries?: number | undefined; backoffMs?: number | undefined } = {}, worker?: string): Promise<void> {
-    await this.command(await this.jobInstance(jobKey), async (tx) => {
-      const job = await this.lockedJob(tx, jobKey, worker)
-      const retries = Math.max(0, options.retries ?? job.retries - 1)
+  async failJob(job: JobRef, errorMessage: string, options: { retries?: number | undefined; backoffMs?: number | undefined } = {}, worker?: string): Promise<void> {
+    await this.command(await this.jobInstance(job), async (tx, instance) => {
+      const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
+      const retries = Math.max(0, options.retries ?? locked.retries - 1)
       if (retries > 0) {
-        const backoffMs = options.backoffMs ?? defaultBackoffMs(job.attempts + 1)
-        await retryJobLater(tx, job.key, retries, new Date(this.clock().getTime() + backoffMs), errorMessage)
+        const backoffMs = options.backoffMs ?? defaultBackoffMs(locked.attempts + 1)
+        await retryJobLater(tx, locked.key, retries, new Date(this.clock().getTime() + backoffMs), errorMessage)
       } else {
-        await deleteJob(tx, job.instanceKey, job.elementInstanceId)
+        await deleteJob(tx, locked.instanceKey, locked.elementInstanceId)
       }
-      return { type: 'failJob', elementInstanceId: job.elementInstanceId, retries, errorMessage }
+      return { type: 'failJob', elementInstanceId: locked.elementInstanceId, retries, errorMessage }
     }, worker ?? null)
   }
 

@@ -112,9 +112,9 @@ export class Worker {
       outcome = outcomes.fail(error instanceof Error ? error.message : String(error))
     }
     try {
-      if (outcome.outcome === 'complete') await this.engine.completeJob(row.key, outcome.variables, this.name)
-      else if (outcome.outcome === 'error') await this.engine.throwError(row.key, outcome.errorCode, outcome.errorMessage, this.name)
-      else await this.engine.failJob(row.key, outcome.errorMessage, { retries: outcome.retries, backoffMs: outcome.backoffMs }, this.name)
+      if (outcome.outcome === 'complete') await this.engine.completeJob(row, outcome.variables, this.name)
+      else if (outcome.outcome === 'error') await this.engine.throwError(row, outcome.errorCode, outcome.errorMessage, this.name)
+      else await this.engine.failJob(row, outcome.errorMessage, { retries: outcome.retries, backoffMs: outcome.backoffMs }, this.name)
     } catch (error) {
       this.options.onError(error, row)
     }

@@ -34,6 +34,8 @@ export interface AppliedInstance {
   historySeq: number
   /** Set on an instance started by a message: its end lets a buffered message with that key start the next one. */
   startCorrelationKey?: string | null
+  /** The state before this result (absent on a start): an ended instance that never waited for a timer or message has none to delete. */
+  state?: { subscriptions?: unknown[] }
 }
 
 export async function applyResult(
@@ -130,7 +132,8 @@ export async function applyResult(
     appendHistory(sql, key, instance.historySeq, result.events, actor, now),
     options.saveState ? saveInstance(sql, key, result.state, lastSeq, now) : Promise.resolve(),
   ])
-  if (ended) await Promise.all([deleteAllInstanceTimers(sql, key), deleteAllSubscriptions(sql, key)])
+  const waited = (instance.state?.subscriptions?.length ?? 0) > 0 || timers.size > 0 || subscriptions.length > 0
+  if (ended && waited) await Promise.all([deleteAllInstanceTimers(sql, key), deleteAllSubscriptions(sql, key)])
   let timerDue: Date | null = null
   for (const timer of timers.values()) if (!timerDue || timer.dueAt < timerDue) timerDue = timer.dueAt
   // A subscription opened and closed again in this result, or an ended instance, waits for no message.

@@ -28,9 +28,17 @@ export async function latestDefinition(sql: Sql, processId: string): Promise<Def
   return row
 }
 
-export async function definitionByVersion(sql: Sql, processId: string, version: number): Promise<DefinitionRow | undefined> {
-  const [row] = await sql<DefinitionRow[]>`
-    select ${columns(sql)} from process_definitions where process_id = ${processId} and version = ${version}`
+export type DefinitionRef = Pick<DefinitionRow, 'key' | 'processId' | 'version'>
+
+/**
+ * What starting an instance needs: the definition's key, id and version, without its XML (the
+ * model is cached by key). The latest version, or the given one.
+ */
+export async function definitionRef(sql: Sql, processId: string, version?: number): Promise<DefinitionRef | undefined> {
+  const [row] = await sql<DefinitionRef[]>`
+    select key::text, process_id as "processId", version from process_definitions
+    where process_id = ${processId} ${version === undefined ? sql`` : sql`and version = ${version}`}
+    order by version desc limit 1`
   return row
 }
 

@@ -59,6 +59,9 @@ export async function lockInstance(sql: Sql, key: string): Promise<InstanceRow |
  * commands in one tree never deadlock.
  */
 export async function lockInstanceInTree(sql: Sql, key: string): Promise<InstanceRow | undefined> {
+  // Most instances are the top of their tree: lock and read them in one round trip.
+  const [top] = await sql<InstanceRow[]>`select ${columns(sql)} from process_instances where key = ${key} and root_key is null for update`
+  if (top) return top
   const [tree] = await sql<{ rootKey: string | null }[]>`select root_key::text as "rootKey" from process_instances where key = ${key}`
   if (!tree) return undefined
   if (tree.rootKey) await sql`select 1 from process_instances where key = ${tree.rootKey} for update`

@@ -12,7 +12,7 @@ import { CommandRejectedError } from '../errors.js'
 import { execute } from '../runtime/index.js'
 import type { Command, InstanceState, ParentRef, ProcessModel, Result, Variables } from '../types.js'
 import { applyResult, type AppliedInstance, type FollowUp } from './apply.js'
-import { definitionByKey, latestDefinition, type DefinitionRow } from './definitions.js'
+import { definitionByKey, definitionRef, type DefinitionRow } from './definitions.js'
 import { childOf, insertInstance, lockInstanceInTree, type InstanceRow } from './instances.js'
 import {
   activeMessageStarted, getSubscription, lockBufferedMessage, lockMessageKey, recordCorrelation, startSubscriptionsOf, type MessageRow, type SubscriptionRow,
@@ -168,7 +168,7 @@ export class Session {
   }
 
   private async startChild(work: Extract<FollowUp, { kind: 'startChild' }>): Promise<void> {
-    const definition = await latestDefinition(this.tx, work.processId)
+    const definition = await definitionRef(this.tx, work.processId)
     const parent = await lockInstanceInTree(this.tx, work.parentKey)
     if (!definition) {
       const message = `The call activity '${work.elementId}' calls process '${work.processId}', but no process with that id is deployed`
