@@ -82,6 +82,17 @@ export async function updateCoordinator(sql: Sql, id: string, input: Partial<Coo
   return row
 }
 
+/**
+ * The active coordinators as options of a form's select ({label, value}; the value is the
+ * register id, which the coordinator-suggestion rules compare the person's wish with).
+ */
+export async function coordinatorOptions(sql: Sql): Promise<{ label: string; value: string }[]> {
+  const rows = await sql<{ id: string; name: string; unit: string; profession: string; childCoordinatorQualified: boolean }[]>`
+    select id::text, name, unit, profession, child_coordinator_qualified as "childCoordinatorQualified"
+    from coordinators where active order by name, id`
+  return rows.map((c) => ({ label: `${c.name} (${c.unit}, ${c.profession.toLowerCase()}${c.childCoordinatorQualified ? ', barnekoordinator' : ''})`, value: c.id }))
+}
+
 /** The register as the coordinator-suggestion rule set sees it: active coordinators only. */
 export function asCandidate(row: CoordinatorRow): CoordinatorCandidate {
   return {

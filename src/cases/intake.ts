@@ -14,6 +14,7 @@ import { validateIdentityNumber } from './identity.js'
 import { addGuardians, upsertPerson, type GuardianInput, type PersonInput } from './people.js'
 import { insertCase, openCaseOf, setInstanceKey, type CaseRow } from './cases.js'
 import { insertConsent, type ConsentAnswer } from './consents.js'
+import { getCoordinator } from './coordinators.js'
 import { deadlinesFor, osloDate } from './deadlines.js'
 import { processVariables } from './variables.js'
 import { KE_PROCESS_ID, type Channel, type Language, type SenderRole } from './types.js'
@@ -83,7 +84,8 @@ export function checkIntake(input: IntakeInput, options: IntakeOptions): { probl
 
   if (input.facts !== undefined) {
     if ('identityNumber' in input.facts) problems.push({ path: '/facts/identityNumber', message: 'give the identity number in /person, not among the facts' })
-    const { identityNumber: _ignored, ...facts } = input.facts
+    if ('birthDate' in input.facts) problems.push({ path: '/facts/birthDate', message: 'the birth date is read from the identity number in /person' })
+    const { identityNumber: _ignored, birthDate: _derived, ...facts } = input.facts
     for (const problem of checkCaseFacts(facts)) problems.push({ path: `/facts/${problem.path}`, message: problem.message })
   }
 
@@ -112,6 +114,14 @@ export interface IntakeResult {
 export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor: { username: string; unit: string | null }, options: IntakeOptions): Promise<IntakeResult> {
   const { problems, checked } = checkIntake(input, options)
   if (!checked) throw new SamflytError('SAMFLYT_VALIDATION', `The enquiry is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems)
+  const wish = input.facts?.coordinatorWish
+  if (wish !== undefined && wish !== null) {
+    const coordinator = /^[0-9]{1,18}$/.test(wish) ? await getCoordinator(sql, wish) : undefined
+    if (!coordinator?.active) {
+      const problem = { path: '/facts/coordinatorWish', message: 'is not an active coordinator in the register: give the register id (GET /api/coordinators)' }
+      throw new SamflytError('SAMFLYT_VALIDATION', `The enquiry is not valid: ${problem.path}: ${problem.message}`, [problem])
+    }
+  }
   if (!(await latestDefinition(sql, KE_PROCESS_ID))) {
     throw new SamflytError('SAMFLYT_NOT_READY', `The KE process (${KE_PROCESS_ID}) is not deployed; deploy processes/ first`)
   }
@@ -142,7 +152,7 @@ export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor
   let instanceKey: string
   try {
     const started = await engine.startInstance(
-      { processId: KE_PROCESS_ID, businessKey: row.id, variables: processVariables(row, input.person, input.consent ?? null) },
+      { processId: KE_PROCESS_ID, businessKey: row.id, variables: processVariables(row, { name: input.person.name, birthDate: checked.identity.birthDate }, input.consent ?? null) },
       actor.username,
     )
     instanceKey = started.key

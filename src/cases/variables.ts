@@ -2,14 +2,16 @@
 // their rule-vocabulary names (services, mentalHealthNeeds, ...), so the `rules:<id>` business-rule
 // tasks read them as they are and the forms show and change them by the same keys.
 //
-// The identity number is a variable because the rules derive age from it (a child coordinator
-// case ends at 18); the rules layer masks it in every decision it records.
+// The identity number is not a variable: variables are copied into the history, every task
+// and every job, and are kept for good. The rules need only the age (a child-coordinator case
+// ends at 18), so the process carries the birth date read from the number at intake, and a
+// reference to the person (personId); the full number lives in the people table alone.
 import type { Variables } from '../engine/types.js'
 import type { CaseRow } from './cases.js'
 import type { ConsentAnswer } from './consents.js'
 import { startOfOsloDay, addDays } from './deadlines.js'
 
-export function processVariables(row: CaseRow, person: { identityNumber: string; name: string }, consent: ConsentAnswer | null): Variables {
+export function processVariables(row: CaseRow, person: { name: string; birthDate: string }, consent: ConsentAnswer | null): Variables {
   return {
     caseId: row.id,
     caseReference: row.reference,
@@ -28,7 +30,8 @@ export function processVariables(row: CaseRow, person: { identityNumber: string;
     // A notice from health personnel is to be followed up "as soon as possible" (hpl § 38 a).
     priority: row.channel === 'health-personnel-notice' ? 80 : 50,
     duplicateOf: row.linkedCaseId,
-    identityNumber: person.identityNumber,
+    personId: row.personId,
+    birthDate: person.birthDate,
     consentStatus: consent === null ? 'missing' : consent.consentGiven ? 'given' : 'refused',
     consentGiven: consent?.consentGiven ?? false,
     ipDeclined: consent?.ipDeclined ?? false,

@@ -16,15 +16,18 @@
 //   complex                boolean  the verdict of the complexity rule set, for rule sets that build on it
 //   needsChildCoordinator  boolean  the verdict of the child-coordinator rule set, for coordinator suggestions
 //   coordinatorWish        string | null  id of the coordinator the person wishes (register id)
-// Given or derived (a registered value wins; when absent it is derived from `services`):
+// Given or derived (a registered value wins; when absent it is derived):
+//   birthDate       string|null  YYYY-MM-DD; from the identity number when not registered (a
+//                                process carries the birth date, not the number: see
+//                                src/cases/variables.ts)
+// Derived from `services` unless registered:
 //   needsLongTermHealthServices  a long-term service in the health-and-care sector
 //   needsOtherWelfareServices    a service in NAV, school, PPT, kindergarten, child welfare or housing
 //   longTermNeeds                any long-term service
 //   coordinatedNeeds             services that must be seen together, from two or more providers
 // Derived (always computed; registering them is refused):
 //   evaluationDate  YYYY-MM-DD   Norway's date at the evaluation
-//   birthDate       string|null  from the identity number
-//   age             number|null  whole years at evaluationDate, from the identity number
+//   age             number|null  whole years at evaluationDate, from birthDate
 //   childUnder18    boolean      age is known and under 18
 //   serviceCount, longTermServiceCount, coordinatedServiceCount (services that must be seen together)
 //   sectors         string[]     distinct sectors, sorted
@@ -33,7 +36,7 @@
 //   manuallyEscalated boolean    manualEscalation with a non-empty reason
 
 import { SamflytError, type ErrorDetail } from '../errors.js'
-import { maskIdentityNumber, osloDate, validateIdentityNumber } from '../cases/identity.js'
+import { ageAt, maskIdentityNumber, osloDate, validateIdentityNumber } from '../cases/identity.js'
 
 export const HEALTH_SECTOR = 'health-and-care'
 /** The "other welfare services" of pbrl § 2-5 c (NAV, school, kindergarten, child welfare...). */
@@ -55,6 +58,7 @@ export interface Service {
 
 export interface CaseFacts {
   identityNumber?: string
+  birthDate?: string | null
   services?: Service[]
   mentalHealthNeeds?: boolean
   substanceUseNeeds?: boolean
@@ -119,7 +123,7 @@ export const CASE_FACTS: Readonly<Record<keyof DerivedCaseFacts, FactDefinition>
   longTermNeeds: { type: 'boolean', source: 'either' },
   coordinatedNeeds: { type: 'boolean', source: 'either' },
   evaluationDate: { type: 'string', source: 'derived' },
-  birthDate: { type: 'string', source: 'derived', nullable: true },
+  birthDate: { type: 'string', source: 'either', nullable: true },
   age: { type: 'number', source: 'derived', nullable: true },
   childUnder18: { type: 'boolean', source: 'derived' },
   serviceCount: { type: 'number', source: 'derived' },
@@ -166,10 +170,19 @@ export function checkCaseFacts(input: unknown): ErrorDetail[] {
       }
     })
   }
+  if (typeof record.birthDate === 'string' && !isRealDate(record.birthDate)) {
+    problems.push({ path: 'birthDate', message: 'must be a date, YYYY-MM-DD' })
+  }
   if (typeOf(record.manualEscalation) === 'object' && typeof (record.manualEscalation as { reason?: unknown }).reason !== 'string') {
     problems.push({ path: 'manualEscalation.reason', message: 'must be string' })
   }
   return problems
+}
+
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
 }
 
 function distinctCount(values: string[]): number {
@@ -188,7 +201,10 @@ export function deriveCaseFacts(input: CaseFacts, now: Date): DerivedCaseFacts {
   const evaluationDate = osloDate(now)
   let birthDate: string | null = null
   let age: number | null = null
-  if (input.identityNumber) {
+  if (input.birthDate) {
+    birthDate = input.birthDate
+    age = ageAt(birthDate, evaluationDate)
+  } else if (input.identityNumber) {
     // Whether test numbers are acceptable was decided when the case was registered; here
     // only the birth date matters, and it reads the same for every kind.
     const identity = validateIdentityNumber(input.identityNumber, { now, allowSynthetic: true })

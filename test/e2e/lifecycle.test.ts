@@ -26,7 +26,7 @@ const COORDINATED_FACTS = {
 test('consent refused: the IP part closes, and the coordinator is still offered', async () => {
   const number = identity('1968-11-30')
   const { case: registered } = await registerCase(office, { channel: 'internal-notice', person: { identityNumber: number, name: 'Nils Nei' }, facts: COORDINATED_FACTS })
-  await completeTask(office, registered.id, 'verify', 'kari', registration({ channel: 'internal-notice', identityNumber: number, personName: 'Nils Nei' }))
+  await completeTask(office, registered.id, 'verify', 'kari', registration({ channel: 'internal-notice', personName: 'Nils Nei' }))
   await statusOf(office, registered.id, 'awaiting-consent')
   await completeTask(office, registered.id, 'consentReply', 'kari', { consentDecision: 'refused', consentGivenBy: 'person', consentDate: new Date().toISOString().slice(0, 10) })
   await taskOf(office, registered.id, 'decide')
@@ -48,7 +48,7 @@ test('consent refused: the IP part closes, and the coordinator is still offered'
 test('a case withdrawn half-way ends cleanly, with the reason recorded and its open task cancelled', async () => {
   const number = identity('1990-01-20')
   const { case: registered } = await registerCase(office, { channel: 'application', person: { identityNumber: number, name: 'Vera Trekk' }, facts: COORDINATED_FACTS, consent: { consentGiven: true, ipDeclined: false } })
-  await completeTask(office, registered.id, 'verify', 'kari', registration({ identityNumber: number, personName: 'Vera Trekk' }))
+  await completeTask(office, registered.id, 'verify', 'kari', registration({ personName: 'Vera Trekk' }))
   const decideTask = await taskOf(office, registered.id, 'decide')
   const response = await office.t.app.inject({ method: 'POST', url: `/api/cases/${registered.id}/withdraw`, headers: office.auth.kari, payload: { reason: 'Personen har flyttet til en annen kommune.' } })
   assert.is(response.statusCode, 202, response.body)

@@ -106,21 +106,41 @@ test('a field hidden by its condition is not validated; conditions read the task
   assert.equal(codes(schema, { choice: 'b' }, { suggested: 'a' }), ['why:required'])
 })
 
-test('the registration form: identity numbers are checked with their control digits, never echoed', () => {
+test('an identity number field with samflyt:check is checked with its control digits, never echoed', () => {
+  const schema = form({ type: 'textfield', key: 'identityNumber', validate: { pattern: '^\\d{11}$' }, properties: { 'samflyt:check': 'identityNumber' } })
+  assert.equal(codes(schema, { identityNumber: identityNumber() }), [])
+  const wrongControl = identityNumber().slice(0, 10) + ((Number(identityNumber()[10]) + 1) % 10)
+  const problems = validateSubmission(schema, { identityNumber: wrongControl })
+  assert.equal(problems.map((p) => `${p.path}:${p.code}`), ['identityNumber:check'])
+  assert.not.ok(problems[0]!.message.includes(wrongControl))
+  assert.equal(codes(schema, { identityNumber: '123' }), ['identityNumber:pattern', 'identityNumber:check'])
+})
+
+test('the registration form: no identity number (it stays on the person), guardians, the coordinator wish from the register, a manual escalation with its reason', () => {
   const registration = ke('registration')
   const valid = {
-    channel: 'health-personnel-notice', receivedDate: '2025-01-10', identityNumber: identityNumber(), personName: 'Ola Nordmann', language: 'nb',
+    channel: 'health-personnel-notice', receivedDate: '2025-01-10', personName: 'Ola Nordmann', language: 'nb',
     hasGuardian: true, guardian: { name: 'Kari Nordmann', relation: 'parent', email: 'kari@example.no', phone: '+4791234567' },
     services: [{ name: 'PPT-utredning', sector: 'ppt', provider: 'PPT Vest', longTerm: true }], description: 'Gutt på 8 år med behov fra flere tjenester.',
   }
   assert.equal(codes(registration, valid), [])
-  const wrongControl = identityNumber().slice(0, 10) + ((Number(identityNumber()[10]) + 1) % 10)
-  const problems = validateSubmission(registration, { ...valid, identityNumber: wrongControl })
-  assert.equal(problems.map((p) => `${p.path}:${p.code}`), ['identityNumber:check'])
-  assert.not.ok(problems[0]!.message.includes(wrongControl))
-  assert.equal(codes(registration, { ...valid, identityNumber: '123' }), ['identityNumber:pattern', 'identityNumber:check'])
+  assert.equal(codes(registration, { ...valid, identityNumber: identityNumber() }), ['identityNumber:unknown'])
   assert.equal(codes(registration, { ...valid, guardian: { name: '' } }), ['guardian.name:required', 'guardian.relation:required'])
   assert.equal(codes(registration, { ...valid, hasGuardian: false, guardian: { name: '' } }), [], 'a hidden group is not checked')
+  const register = { coordinatorOptions: [{ label: 'Anne Aas (Helse og omsorg, sykepleier)', value: '7' }] }
+  assert.equal(codes(registration, { ...valid, coordinatorWish: '7' }, register), [])
+  assert.equal(codes(registration, { ...valid, coordinatorWish: 'Anne' }, register), ['coordinatorWish:option'])
+  assert.equal(codes(registration, { ...valid, escalateAtRegistration: true }), ['manualEscalation.reason:required'])
+  assert.equal(codes(registration, { ...valid, escalateAtRegistration: true, manualEscalation: { reason: 'Uklart hvem som har ansvaret.' } }), [])
+})
+
+test('the assessment form: escalating to the intake group needs a reason and no decision; otherwise every right and a reason', () => {
+  const assessment = ke('assessment')
+  assert.equal(codes(assessment, { escalateAtAssessment: true }, { complex: false }), ['manualEscalation.reason:required'])
+  assert.equal(codes(assessment, { escalateAtAssessment: true, manualEscalation: { reason: 'Bør drøftes i mottaksgruppen.' } }, { complex: false }), [])
+  const decision = { assessment: 'Saksbehandlers vurdering av behovene.', individualPlanRight: 'granted', coordinatorRight: 'granted', childCoordinatorRight: 'not-relevant', reasons: 'Begrunnelsen for vedtaket i saken.' }
+  assert.equal(codes(assessment, decision, { complex: true }), [], 'a complex case back from the intake group is decided as usual')
+  assert.equal(codes(assessment, {}, { complex: true }), ['assessment:required', 'individualPlanRight:required', 'coordinatorRight:required', 'childCoordinatorRight:required', 'reasons:required'])
 })
 
 test('the consent form: scope is required only when consent is given', () => {

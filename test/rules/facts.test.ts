@@ -68,6 +68,15 @@ test('age and child under 18 from the identity number at the evaluation date; th
   assert.is(unknown.evaluationDate, '2025-06-15')
 })
 
+test('a registered birth date gives age and child under 18 without the identity number (what a KE process carries)', () => {
+  const before = deriveCaseFacts({ birthDate: '2008-01-01' }, new Date('2025-12-31T12:00:00Z'))
+  assert.equal([before.birthDate, before.age, before.childUnder18, before.identityNumber], ['2008-01-01', 17, true, null])
+  const after = deriveCaseFacts({ birthDate: '2008-01-01' }, new Date('2026-01-01T12:00:00Z'))
+  assert.equal([after.age, after.childUnder18], [18, false])
+  assert.equal(checkCaseFacts({ birthDate: '2008-02-30' }).map((p) => p.path), ['birthDate'])
+  assert.equal(checkCaseFacts({ birthDate: 20080101 }).map((p) => p.path), ['birthDate'])
+})
+
 test('every vocabulary fact is present after deriving, so no rule meets an undefined fact', () => {
   assert.equal(Object.keys(deriveCaseFacts({}, NOW)).sort(), Object.keys(CASE_FACTS).sort())
 })

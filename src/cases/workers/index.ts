@@ -25,6 +25,7 @@ import { sendInterimReply } from './interim-reply.js'
 import { escalateOverdue } from './escalate-overdue.js'
 import { recordWithdrawal } from './record-withdrawal.js'
 import { closeCase } from './close-case.js'
+import { escalateToIntakeGroup } from './escalate-to-intake-group.js'
 
 export const CASE_WORKERS = {
   'ke-register': register,
@@ -47,6 +48,7 @@ export const CASE_WORKERS = {
   'ke-escalate-overdue': escalateOverdue,
   'ke-record-withdrawal': recordWithdrawal,
   'ke-close-case': closeCase,
+  'ke-escalate-to-intake-group': escalateToIntakeGroup,
 } as const satisfies Record<string, CaseJobHandler>
 
 export type CaseTaskType = keyof typeof CASE_WORKERS

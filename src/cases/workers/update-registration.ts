@@ -1,9 +1,10 @@
 // Oppdater saken: what the caseworker checked and completed in the registration task
-// (forms/registration.form) is written to the case: the case facts, the letters' language and
-// the description. The person stays the one registered at intake: a different identity number
-// in the form is noted for the caseworker, never silently moved to another person.
+// (forms/registration.form) is written to the case: the case facts (a manual escalation to the
+// intake group among them), the letters' language and the description. The person is the one
+// registered at intake; the form shows their name and birth date, never the identity number
+// (task variables are kept in the history for good). An enquiry about someone else is a new
+// enquiry.
 import { updateCase } from '../cases.js'
-import { notify } from '../notifications.js'
 import { REGISTRABLE_CASE_FACTS } from '../facts.js'
 import { text, withCase, type CaseJobHandler } from './case-job.js'
 
@@ -20,11 +21,4 @@ export const updateRegistration: CaseJobHandler = (job, ctx) =>
       language: language === 'nb' || language === 'nn' ? language : undefined,
       summary: text(job.variables.description) ?? undefined,
     })
-    const [person] = await tx<{ identityNumber: string }[]>`select identity_number as "identityNumber" from people where id = ${found.personId}`
-    const given = text(job.variables.identityNumber)
-    if (given && person && given !== person.identityNumber) {
-      await notify(tx, found.id, 'registration-mismatch', `unit:${found.unit}`,
-        `Fødselsnummeret i registreringen avviker fra det saken ble registrert med. Saken gjelder fortsatt personen den ble registrert på; registrer en ny henvendelse hvis den gjelder en annen person.`, job.key)
-      return { identityNumber: person.identityNumber }
-    }
   })
