@@ -168,3 +168,16 @@ export async function caseIdOfInstance(sql: Sql, instanceKey: string): Promise<s
   const [row] = await sql<{ id: string }[]>`select id::text from cases where instance_key = ${instanceKey}`
   return row?.id
 }
+
+/**
+ * The cases recorded decisions belong to: by their process instance (a KE case's instance) or
+ * their case reference (the `caseId` variable the rules worker records).
+ */
+export async function casesOfDecisions(sql: Sql, decisions: { processInstanceKey: string | null; caseReference: string | null }[]): Promise<string[]> {
+  const keys = [...new Set(decisions.map((d) => d.processInstanceKey).filter((k): k is string => k !== null))]
+  const ids = [...new Set(decisions.map((d) => d.caseReference).filter((r): r is string => r !== null && /^[0-9]{1,18}$/.test(r)))]
+  if (keys.length === 0 && ids.length === 0) return []
+  const rows = await sql<{ id: string }[]>`
+    select id::text from cases where instance_key = any(${keys}::bigint[]) or id = any(${ids}::bigint[]) order by id`
+  return rows.map((row) => row.id)
+}

@@ -41,6 +41,15 @@ test('a simple case with consent is registered, assessed by the caseworker alone
   const log = json(await office.t.app.inject({ url: `/api/cases/${registered.id}/access-log`, headers: office.auth.randi }))
   assert.ok(log.some((entry: any) => entry.username === 'kari' && entry.fullIdentity === true))
   assert.ok(log.some((entry: any) => entry.username === 'randi' && entry.fullIdentity === false))
+
+  const decisions = await office.t.app.inject({ url: `/api/decisions?caseReference=${registered.id}`, headers: office.auth.randi })
+  assert.is(decisions.statusCode, 200, decisions.body)
+  assert.ok(json(decisions).length >= 4, 'complexity and the three rights')
+  const byInstance = await office.t.app.inject({ url: `/api/decisions?processInstanceKey=${view.instanceKey}&ruleSetId=complexity`, headers: office.auth.kari })
+  assert.is(json(byInstance).length, 1)
+  const reads = json(await office.t.app.inject({ url: `/api/cases/${registered.id}/access-log`, headers: office.auth.randi }))
+    .filter((entry: any) => entry.purpose === 'GET /api/decisions').map((entry: any) => entry.username)
+  assert.equal(reads, ['randi', 'kari'], 'reading a case\'s decisions is recorded as a read of the case')
 })
 
 test.run()

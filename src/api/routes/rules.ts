@@ -10,6 +10,8 @@ import { resultVariableName, ruleResult } from '../../rules/result.js'
 import { evaluateDeployed } from '../../rules/run.js'
 import { latestRuleSetVersion, listRuleSetVersions, ruleSetVersion, type RuleSetVersionRow } from '../../rules/store.js'
 import { ruleWorkersOf } from '../../rules/worker.js'
+import { recordCaseReads } from '../../cases/access-log.js'
+import { casesOfDecisions } from '../../cases/cases.js'
 
 const DEPLOYERS = ['process-owner', 'admin'] as const
 // What-if checks are part of assessing a case and of checking one afterwards; coordinators and
@@ -193,6 +195,9 @@ export async function ruleRoutes(app: App) {
         { path: '/querystring/processInstanceKey', message: 'required unless caseReference is given' },
       ])
     }
-    return (await listDecisions(app.db.sql, { ...filter, limit, offset })).map(presentDecision)
+    const decisions = await listDecisions(app.db.sql, { ...filter, limit, offset })
+    // A case's decisions are case data (facts, reasons): reading them is a read of the case.
+    await recordCaseReads(app.db.sql, await casesOfDecisions(app.db.sql, decisions), { principal: principalOf(request), purpose: 'GET /api/decisions' })
+    return decisions.map(presentDecision)
   })
 }
