@@ -10,6 +10,7 @@ import { buildApp, type App } from './api/app.js'
 import { Engine } from './engine/engine.js'
 import { startRules } from './rules/start.js'
 import { startCases } from './cases/start.js'
+import { startDemoOffice } from './demo/office.js'
 import { startLetters } from './letters/start.js'
 import type { Letters } from './letters/letters.js'
 
@@ -39,6 +40,7 @@ export async function startSamflyt(config: Config, logger: Logger): Promise<Samf
     const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes, allowSyntheticIdentities: config.demo, letters: letters.letters })
     // After the API: deploying the KE process needs the form resource kind its routes register.
     await startCases(engine, db.sql, { logger })
+    if (config.demo) await startDemoOffice(db.sql, engine, logger)
     return {
       app,
       db,
