@@ -18,14 +18,8 @@ import { loadRuleSet } from '../src/rules/load.js'
 import { registerOperators } from '../src/rules/operators.js'
 import { evaluateDeployed } from '../src/rules/run.js'
 import type { RuleSetVersionRow } from '../src/rules/store.js'
+import type { BenchResult } from './stats.js'
 
-export interface BenchResult {
-  name: string
-  value: number
-  unit: string
-  /** What to compare `value` with: the bare engine's figure, or the target for the ratio. */
-  reference: number
-}
 
 const ROUND_MS = 400
 const ROUNDS = 5

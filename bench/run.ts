@@ -11,6 +11,8 @@ import { benchBpmnEngine } from './bpmn-engine.js'
 import { benchThroughput } from './engine-throughput.js'
 import { benchMemory } from './memory.js'
 import { benchRules } from './rules.js'
+import { benchEngineEvents } from './engine-events.js'
+import { benchCases } from './cases.js'
 import type { BenchResult } from './stats.js'
 
 const args = process.argv.slice(2)
@@ -49,7 +51,9 @@ for (const shape of ['a', 'b'] as const) {
     report([{ name: '(a) best completed instances/s / raw Postgres tx/s', value: Number((best / raw.value).toFixed(3)), unit: 'ratio', reference: 0.4, referenceName: 'target (at least)' }])
   }
 }
+if (wanted('events')) report(await benchEngineEvents(url, { timers: n(10_000), subscriptions: n(100_000), correlations: n(3_000) }))
 if (wanted('rules')) report(await benchRules())
+if (wanted('cases')) report(await benchCases(url, { cases: n(3_000) }))
 // Last: it leaves 100,000 instances waiting in the bench database.
 if (wanted('memory')) report(await benchMemory(url, n(100_000)))
 
