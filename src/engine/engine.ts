@@ -332,7 +332,7 @@ export class Engine {
       const definition = await definitionByKey(tx, timer.definitionKey!)
       if (!definition) throw new TimerGone()
       const model = await this.model(definition.key, tx)
-      const next = nextTimerStart(model, timer.elementId, this.clock())
+      const next = nextTimerStart(model, timer.elementId, this.clock(), { dueAt: timer.dueAt.toISOString(), fired: timer.fired + 1 })
       await rescheduleStartTimer(tx, timer.key, next ? new Date(next) : null)
       if (next) session.timerDue = new Date(next)
       await session.start({ definition, startEventId: timer.elementId })

@@ -25,6 +25,8 @@ create table timers (
   element_id text not null,
   element_instance_id integer,
   due_at timestamptz not null,
+  -- start timers: how often this one has fired, so a counted cycle (R3/PT1H) stops after its count
+  fired integer not null default 0,
   -- a timer loop's claim while it fires the timer; another process takes it when the claim runs out
   claimed_by text,
   claimed_until timestamptz,

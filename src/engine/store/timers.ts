@@ -13,6 +13,8 @@ export interface TimerRow {
   elementId: string
   elementInstanceId: number | null
   dueAt: Date
+  /** Start timers: times fired so far. */
+  fired: number
   attempts: number
   lastError: string | null
 }
@@ -20,7 +22,7 @@ export interface TimerRow {
 const columns = (sql: Sql) => sql`
   key::text, instance_key::text as "instanceKey", subscription_id as "subscriptionId", definition_key::text as "definitionKey",
   process_id as "processId", element_id as "elementId", element_instance_id as "elementInstanceId", due_at as "dueAt",
-  attempts, last_error as "lastError"`
+  fired, attempts, last_error as "lastError"`
 
 export interface NewInstanceTimer {
   instanceKey: string
@@ -78,7 +80,7 @@ export async function deleteStartTimers(sql: Sql, processId: string): Promise<vo
 
 export async function rescheduleStartTimer(sql: Sql, key: string, dueAt: Date | null): Promise<void> {
   if (dueAt === null) await sql`delete from timers where key = ${key}`
-  else await sql`update timers set due_at = ${dueAt}, claimed_by = null, claimed_until = null, attempts = 0, last_error = null where key = ${key}`
+  else await sql`update timers set due_at = ${dueAt}, fired = fired + 1, claimed_by = null, claimed_until = null, attempts = 0, last_error = null where key = ${key}`
 }
 
 // ---------------------------------------------------------------- the timer loop

@@ -97,6 +97,13 @@ export const scenarios: Scenario[] = [
     instances: { p: [{ trail: ['tick', 'end'] }, { trail: ['tick', 'end'] }, { trail: ['tick', 'end'] }] },
   },
   {
+    name: 'a counted timer start cycle (R2) starts two instances, then stops',
+    bpmn: bpmn({}, process('p', startOn('tick', { timer: { cycle: 'R2/PT1H' } }), end(), chain('tick', 'end'))),
+    noStart: true,
+    script: [{ advance: 'PT1H' }, { advance: 'PT1H' }, { advance: 'PT1H' }, { advance: 'PT1H' }],
+    instances: { p: [{ trail: ['tick', 'end'] }, { trail: ['tick', 'end'] }] },
+  },
+  {
     name: 'deploying a new version replaces the old version\'s timer start event',
     bpmn: bpmn({}, process('p', startOn('tick', { timer: { date: '2025-01-06T09:00:00Z' } }), end(), chain('tick', 'end'))),
     noStart: true,
