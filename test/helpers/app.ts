@@ -10,6 +10,12 @@ import { Engine } from '../../src/engine/engine.js'
 import { registerRuleWorkers } from '../../src/rules/worker.js'
 import { startRules } from '../../src/rules/start.js'
 import { startCases } from '../../src/cases/start.js'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadConfig } from '../../src/config.js'
+import { lettersFromConfig, type Letters } from '../../src/letters/letters.js'
+import { DISPATCH_JOB_TYPE, dispatchHandler } from '../../src/letters/dispatch/worker.js'
 
 export interface TestApp {
   app: App
@@ -19,6 +25,9 @@ export interface TestApp {
   logs: () => string
   /** A bearer token for a demo user (kari caseworker, ola intake-group, ingrid coordinator, per process-owner, randi auditor, admin). */
   tokenFor(username: string): Promise<string>
+  /** With `cases`: the letters service the case workers and the API share, and its outbox folder (a temporary one). */
+  letters?: Letters
+  outboxDir?: string
   close(): Promise<void>
 }
 
@@ -40,16 +49,24 @@ export async function testApp(options: Partial<TokenOptions> = {}, extras: TestA
   const tokens = createTokenService({ secret: TEST_SECRET, ttlSeconds: 900, ...options })
   const engine = new Engine({ db, ...(extras.clock ? { clock: extras.clock } : {}) })
   await registerRuleWorkers(engine, db.sql)
-  const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024, allowSyntheticIdentities: true })
+  // The KE process writes and sends letters: as src/start.ts does, with the embedded default's
+  // outbox (a folder of this app's own) and the engine's clock, which tests move.
+  const outboxDir = extras.cases ? mkdtempSync(join(tmpdir(), 'samflyt-outbox-')) : undefined
+  const letters = outboxDir
+    ? lettersFromConfig(db.sql, { ...loadConfig().letters, outboxDir, svarut: undefined }, { engine, clock: () => engine.clock() })
+    : undefined
+  if (letters) engine.worker(DISPATCH_JOB_TYPE, dispatchHandler(letters))
+  const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024, allowSyntheticIdentities: true, ...(letters ? { letters } : {}) })
   await app.ready()
   if (extras.cases) {
     await startRules(engine, db.sql)
-    await startCases(engine, db.sql)
+    await startCases(engine, db.sql, { letters })
   }
   return {
     app,
     engine,
     db,
+    ...(letters && outboxDir ? { letters, outboxDir } : {}),
     logs: () => output,
     async tokenFor(username) {
       const user = DEMO_USERS.find((u) => u.username === username)

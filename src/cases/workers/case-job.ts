@@ -7,10 +7,13 @@ import type { Engine } from '../../engine/engine.js'
 import type { ActivatedJob, JobOutcome } from '../../engine/executor/jobs.js'
 import type { JsonValue, Variables } from '../../engine/types.js'
 import { lockCase, type CaseRow } from '../cases.js'
+import type { Letters } from '../../letters/letters.js'
 
 export interface CaseWorkerContext {
   sql: Sql
   engine: Engine
+  /** The letters service (src/letters), for the decision letter and the interim reply. */
+  letters?: Letters | null | undefined
 }
 
 export type CaseJobHandler = (job: ActivatedJob, ctx: CaseWorkerContext) => Promise<JobOutcome>

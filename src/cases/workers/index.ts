@@ -4,7 +4,7 @@
 import type { Sql } from '../../db/connect.js'
 import type { Engine } from '../../engine/engine.js'
 import type { Worker } from '../../engine/executor/worker.js'
-import type { CaseJobHandler } from './case-job.js'
+import type { CaseJobHandler, CaseWorkerContext } from './case-job.js'
 import { register } from './register.js'
 import { checkDuplicate } from './check-duplicate.js'
 import { linkDuplicate } from './link-duplicate.js'
@@ -55,11 +55,14 @@ export type CaseTaskType = keyof typeof CASE_WORKERS
 
 const registered = new WeakMap<Engine, Worker[]>()
 
-/** Starts a worker for every KE task type on this engine (once; they stop with the engine). */
-export function registerCaseWorkers(engine: Engine, sql: Sql): Worker[] {
+/**
+ * Starts a worker for every KE task type on this engine (once; they stop with the engine).
+ * The letter steps need `letters`; without it they end in an incident saying so.
+ */
+export function registerCaseWorkers(engine: Engine, sql: Sql, services: Pick<CaseWorkerContext, 'letters'> = {}): Worker[] {
   const existing = registered.get(engine)
   if (existing) return existing
-  const ctx = { sql, engine }
+  const ctx: CaseWorkerContext = { sql, engine, letters: services.letters ?? null }
   const workers = Object.entries(CASE_WORKERS).map(([type, handler]) => engine.worker(type, (job) => handler(job, ctx)))
   registered.set(engine, workers)
   return workers
