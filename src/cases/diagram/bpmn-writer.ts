@@ -21,6 +21,9 @@ export interface Node {
   parent?: string
   /** Service and business-rule tasks. */
   taskType?: string
+  /** How often a failing job is tried (zeebe:taskDefinition retries); 3 unless given. */
+  retries?: number
+  inputs?: { source: string; target: string }[]
   outputs?: { source: string; target: string }[]
   headers?: Record<string, string>
   /** User tasks. */
@@ -142,9 +145,12 @@ function flatten(diagram: Diagram): Diagram {
 
 function extensions(n: Node): string {
   const parts: string[] = []
-  if (n.taskType) parts.push(`<zeebe:taskDefinition type="${escape(n.taskType)}" retries="3" />`)
+  if (n.taskType) parts.push(`<zeebe:taskDefinition type="${escape(n.taskType)}" retries="${n.retries ?? 3}" />`)
   if (n.headers) parts.push(`<zeebe:taskHeaders>${Object.entries(n.headers).map(([k, v]) => `<zeebe:header key="${escape(k)}" value="${escape(v)}" />`).join('')}</zeebe:taskHeaders>`)
-  if (n.outputs) parts.push(`<zeebe:ioMapping>${n.outputs.map((o) => `<zeebe:output source="${escape(o.source)}" target="${escape(o.target)}" />`).join('')}</zeebe:ioMapping>`)
+  if (n.inputs || n.outputs) {
+    const mapping = (kind: string) => (m: { source: string; target: string }) => `<zeebe:${kind} source="${escape(m.source)}" target="${escape(m.target)}" />`
+    parts.push(`<zeebe:ioMapping>${(n.inputs ?? []).map(mapping('input')).join('')}${(n.outputs ?? []).map(mapping('output')).join('')}</zeebe:ioMapping>`)
+  }
   if (n.kind === 'userTask') {
     parts.push('<zeebe:userTask />')
     if (n.formId) parts.push(`<zeebe:formDefinition formId="${escape(n.formId)}" />`)

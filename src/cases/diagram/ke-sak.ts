@@ -6,6 +6,9 @@ import type { Diagram, Flow, Node } from './bpmn-writer.js'
 
 const CASEWORKER = 'caseworker'
 const TASK_DUE = '=overdueAt'
+/** A letter's dispatch is tried this often, with the engine's doubling backoff (1 s, 2 s, 4 s ...: about two minutes in all). */
+const DISPATCH_RETRIES = 8
+const DISPATCH_DOC = 'Sender brevet gjennom utsendingstjenesten (SvarUt), eller til utboksen i det innebygde oppsettet. Feiler det for godt, får saksbehandleren en hendelse og kan sende på nytt eller registrere at brevet er sendt i posten.'
 
 const nodes: Node[] = [
   // ---------------------------------------------------------------- intake (mottak)
@@ -81,14 +84,19 @@ const nodes: Node[] = [
   { id: 'decisionLetter', kind: 'serviceTask', name: 'Lag vedtaksbrev', taskType: 'ke-decision-letter', x: 1420, y: 1040 },
   { id: 'approveLetter', kind: 'userTask', name: 'Godkjenn vedtaksbrevet (fire øyne)', formId: 'ke-letter-approval', candidateGroups: CASEWORKER, priority: '=priority', dueDate: TASK_DUE, x: 1560, y: 1040 },
   { id: 'approved', kind: 'exclusiveGateway', name: 'Godkjent?', x: 1690, y: 1040 },
-  { id: 'closeCase', kind: 'serviceTask', name: 'Avslutt saken', taskType: 'ke-close-case', x: 1800, y: 1040 },
-  { id: 'decided', kind: 'endEvent', name: 'Saken er avgjort', x: 1910, y: 1040 },
+  { id: 'sendDecisionLetter', kind: 'serviceTask', name: 'Send vedtaksbrevet', taskType: 'letters:dispatch', retries: DISPATCH_RETRIES, x: 1800, y: 1040,
+    documentation: DISPATCH_DOC },
+  { id: 'closeCase', kind: 'serviceTask', name: 'Avslutt saken', taskType: 'ke-close-case', x: 1930, y: 1040 },
+  { id: 'decided', kind: 'endEvent', name: 'Saken er avgjort', x: 2040, y: 1040 },
 
   // ---------------------------------------------------------------- deadlines and withdrawal
-  { id: 'interimReply', kind: 'eventSubProcess', name: 'Foreløpig svar', x: 150, y: 1220, box: { width: 380, height: 140 } },
-  { id: 'oneMonth', kind: 'startEvent', name: 'Én måned uten svar', interrupting: false, timer: { date: '=interimReplyAt' }, parent: 'interimReply', x: 200, y: 1290 },
-  { id: 'sendInterimReply', kind: 'serviceTask', name: 'Send foreløpig svar', taskType: 'ke-interim-reply', parent: 'interimReply', x: 330, y: 1290 },
-  { id: 'interimReplySent', kind: 'endEvent', name: 'Foreløpig svar sendt', parent: 'interimReply', x: 460, y: 1290 },
+  { id: 'interimReply', kind: 'eventSubProcess', name: 'Foreløpig svar', x: 150, y: 1220, box: { width: 420, height: 140 } },
+  { id: 'oneMonth', kind: 'startEvent', name: 'Én måned uten svar', interrupting: false, timer: { date: '=interimReplyAt' }, parent: 'interimReply', x: 190, y: 1290 },
+  { id: 'sendInterimReply', kind: 'serviceTask', name: 'Lag foreløpig svar', taskType: 'ke-interim-reply', parent: 'interimReply', x: 290, y: 1290 },
+  // Its own letterId (an input), and its own status out: the decision letter's variables stay as they are.
+  { id: 'dispatchInterimReply', kind: 'serviceTask', name: 'Send foreløpig svar', taskType: 'letters:dispatch', retries: DISPATCH_RETRIES, parent: 'interimReply', x: 420, y: 1290,
+    inputs: [{ source: '=interimReplyLetterId', target: 'letterId' }], outputs: [{ source: '=letterStatus', target: 'interimReplyStatus' }], documentation: DISPATCH_DOC },
+  { id: 'interimReplySent', kind: 'endEvent', name: 'Foreløpig svar sendt', parent: 'interimReply', x: 525, y: 1290 },
   { id: 'overdue', kind: 'eventSubProcess', name: 'Frist passert', x: 600, y: 1220, box: { width: 380, height: 140 } },
   { id: 'deadlinePassed', kind: 'startEvent', name: 'Fristen er passert', interrupting: false, timer: { date: '=overdueAt' }, parent: 'overdue', x: 650, y: 1290 },
   { id: 'escalate', kind: 'serviceTask', name: 'Eskaler til leder for KE', taskType: 'ke-escalate-overdue', parent: 'overdue', x: 780, y: 1290 },
@@ -164,11 +172,13 @@ const flows: Flow[] = [
   { from: 'decisionLetter', to: 'approveLetter' },
   { from: 'approveLetter', to: 'approved' },
   { from: 'approved', to: 'decideMerge', name: 'Sendt tilbake', condition: '=letterApproval = "returned"', via: [[1690, 1160], [150, 1160]] },
-  { from: 'approved', to: 'closeCase', name: 'Godkjent', isDefault: true },
+  { from: 'approved', to: 'sendDecisionLetter', name: 'Godkjent', isDefault: true },
+  { from: 'sendDecisionLetter', to: 'closeCase' },
   { from: 'closeCase', to: 'decided' },
 
   { from: 'oneMonth', to: 'sendInterimReply' },
-  { from: 'sendInterimReply', to: 'interimReplySent' },
+  { from: 'sendInterimReply', to: 'dispatchInterimReply' },
+  { from: 'dispatchInterimReply', to: 'interimReplySent' },
   { from: 'deadlinePassed', to: 'escalate' },
   { from: 'escalate', to: 'escalated' },
   { from: 'withdrawn', to: 'recordWithdrawal' },
