@@ -67,17 +67,20 @@ export interface NewCase {
 
 /** Inserts a case; its reference (KE-2025-00042) is built from the year received and the id. */
 export async function insertCase(sql: Sql, c: NewCase): Promise<CaseRow> {
-  const [row] = await sql<{ id: string }[]>`
-    with next as (select nextval(pg_get_serial_sequence('cases', 'id')) as id)
-    insert into cases (id, reference, person_id, channel, sender_role, sender_name, sender_organisation, received_on, deadline,
-                       interim_reply_due, status, unit, language, summary, facts, linked_case_id, closed_at, created_by)
-    select next.id, 'KE-' || ${c.receivedOn.slice(0, 4)} || '-' || lpad(next.id::text, 5, '0'), ${c.personId}, ${c.channel},
-           ${c.senderRole}, ${c.senderName}, ${c.senderOrganisation}, ${c.receivedOn}, ${c.deadline}, ${c.interimReplyDue},
-           ${c.linkedCaseId ? 'linked' : 'received'}, ${c.unit}, ${c.language}, ${c.summary}, ${sql.json(c.facts as never)},
-           ${c.linkedCaseId}, ${c.linkedCaseId ? sql`now()` : null}, ${c.createdBy}
-    from next
-    returning id::text`
-  return (await getCase(sql, row!.id))!
+  const [row] = await sql<CaseRow[]>`
+    with next as (select nextval(pg_get_serial_sequence('cases', 'id')) as id),
+    c as (
+      insert into cases (id, reference, person_id, channel, sender_role, sender_name, sender_organisation, received_on, deadline,
+                         interim_reply_due, status, unit, language, summary, facts, linked_case_id, closed_at, created_by)
+      select next.id, 'KE-' || ${c.receivedOn.slice(0, 4)} || '-' || lpad(next.id::text, 5, '0'), ${c.personId}, ${c.channel},
+             ${c.senderRole}, ${c.senderName}, ${c.senderOrganisation}, ${c.receivedOn}, ${c.deadline}, ${c.interimReplyDue},
+             ${c.linkedCaseId ? 'linked' : 'received'}, ${c.unit}, ${c.language}, ${c.summary}, ${sql.json(c.facts as never)},
+             ${c.linkedCaseId}, ${c.linkedCaseId ? sql`now()` : null}, ${c.createdBy}
+      from next
+      returning *
+    )
+    select ${columns(sql)} from c`
+  return row!
 }
 
 export async function getCase(sql: Sql, id: string): Promise<CaseRow | undefined> {

@@ -5,10 +5,10 @@
 // Duplicates: the person's row is locked while the case is written, so of two enquiries about
 // one person arriving together the second sees the first. An enquiry about a person with an
 // open case is linked to that case (status "linked"); its process records the link and ends.
-import { transaction, type Sql } from '../db/connect.js'
+import type { Sql } from '../db/connect.js'
 import { SamflytError, type ErrorDetail } from '../errors.js'
 import type { Engine } from '../engine/engine.js'
-import { latestDefinition } from '../engine/store/definitions.js'
+import { definitionRef } from '../engine/store/definitions.js'
 import { checkCaseFacts, type CaseFacts } from '../rules/index.js'
 import { validateIdentityNumber } from './identity.js'
 import { addGuardians, upsertPerson, type GuardianInput, type PersonInput } from './people.js'
@@ -110,7 +110,11 @@ export interface IntakeResult {
   linkedTo: { id: string; reference: string } | null
 }
 
-/** Registers an enquiry and starts its process. Throws SAMFLYT_VALIDATION listing every problem. */
+/**
+ * Registers an enquiry and starts its process, in one transaction: the case never exists
+ * without its process, nor the process without its case. Throws SAMFLYT_VALIDATION listing
+ * every problem.
+ */
 export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor: { username: string; unit: string | null }, options: IntakeOptions): Promise<IntakeResult> {
   const { problems, checked } = checkIntake(input, options)
   if (!checked) throw new SamflytError('SAMFLYT_VALIDATION', `The enquiry is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems)
@@ -122,11 +126,13 @@ export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor
       throw new SamflytError('SAMFLYT_VALIDATION', `The enquiry is not valid: ${problem.path}: ${problem.message}`, [problem])
     }
   }
-  if (!(await latestDefinition(sql, KE_PROCESS_ID))) {
-    throw new SamflytError('SAMFLYT_NOT_READY', `The KE process (${KE_PROCESS_ID}) is not deployed; deploy processes/ first`)
-  }
+  // The latest version, as engine.startInstance would take it (a light row, not the XML).
+  const definition = await definitionRef(sql, KE_PROCESS_ID)
+  if (!definition) throw new SamflytError('SAMFLYT_NOT_READY', `The KE process (${KE_PROCESS_ID}) is not deployed; deploy processes/ first`)
 
-  const { row, linkedTo } = await transaction(sql, async (tx) => {
+  return engine.transact(actor.username, async (session, tx) => {
+    // The person's row stays locked until commit (insert or update both lock it): two enquiries
+    // about one person at once are handled one after the other, so the second sees the first.
     const person = await upsertPerson(tx, { ...input.person, language: input.person.language ?? input.language }, checked.identity)
     if (input.guardians?.length) await addGuardians(tx, person.id, input.guardians)
     const open = await openCaseOf(tx, person.id)
@@ -146,24 +152,9 @@ export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor
       createdBy: actor.username,
     })
     await insertConsent(tx, row.id, input.consent ?? null, actor.username)
-    return { row, linkedTo: open ? { id: open.id, reference: open.reference } : null }
+    const variables = processVariables(row, { name: input.person.name, birthDate: checked.identity.birthDate }, input.consent ?? null)
+    const instanceKey = await session.start({ definition, variables, businessKey: row.id })
+    await setInstanceKey(tx, row.id, instanceKey)
+    return { case: { ...row, instanceKey }, linkedTo: open ? { id: open.id, reference: open.reference } : null }
   })
-
-  let instanceKey: string
-  try {
-    const started = await engine.startInstance(
-      { processId: KE_PROCESS_ID, businessKey: row.id, variables: processVariables(row, { name: input.person.name, birthDate: checked.identity.birthDate }, input.consent ?? null) },
-      actor.username,
-    )
-    instanceKey = started.key
-  } catch (error) {
-    // No case without its process: take the case back out (the person stays; it was valid).
-    await transaction(sql, async (tx) => {
-      await tx`delete from consents where case_id = ${row.id}`
-      await tx`delete from cases where id = ${row.id}`
-    })
-    throw error
-  }
-  await setInstanceKey(sql, row.id, instanceKey)
-  return { case: { ...row, instanceKey }, linkedTo }
 }

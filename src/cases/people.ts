@@ -52,9 +52,10 @@ const personColumns = (sql: Sql) => sql`
   name, address, postal_code as "postalCode", city, phone, email, language`
 
 /**
- * Inserts the person or updates the one with this identity number, and locks the row until
- * the transaction ends: two enquiries about one person at once are then handled one after
- * the other, so the second sees the first's open case.
+ * Inserts the person or updates the one with this identity number. Either way the row is
+ * locked until the transaction ends (an update locks it, and a second insert of the same
+ * number waits for the first): two enquiries about one person at once are then handled one
+ * after the other, so the second sees the first's open case.
  */
 export async function upsertPerson(sql: Sql, person: PersonInput, identity: { kind: string; birthDate: string }): Promise<PersonRow> {
   const [row] = await sql<PersonRow[]>`
@@ -71,7 +72,6 @@ export async function upsertPerson(sql: Sql, person: PersonInput, identity: { ki
       language = excluded.language,
       updated_at = now()
     returning ${personColumns(sql)}`
-  await sql`select 1 from people where id = ${row!.id} for update`
   return row!
 }
 

@@ -7,7 +7,9 @@ import { withCase, type CaseJobHandler } from './case-job.js'
 export const checkDuplicate: CaseJobHandler = (job, ctx) =>
   withCase(job, ctx, async (tx, found) => {
     if (found.linkedCaseId) return { duplicateOf: found.linkedCaseId }
-    await tx`select 1 from people where id = ${found.personId} for update`
+    // No lock on the person is needed: an intake about them running now locks the person and
+    // links its own case to this one, and of two committed cases only the earlier wins, so two
+    // checks at once agree without waiting for each other.
     const open = await openCaseOf(tx, found.personId, found.id)
     // Only an earlier case wins; a later one was linked to this one at its own intake.
     if (!open || BigInt(open.id) > BigInt(found.id)) return { duplicateOf: null }

@@ -8,7 +8,8 @@ import { withCase, type CaseJobHandler } from './case-job.js'
 
 export const register: CaseJobHandler = (job, ctx) =>
   withCase(job, ctx, async (tx, found) => {
-    await setInstanceKey(tx, found.id, job.instanceKey)
+    // Intake writes the instance key with the case; a case started some other way learns it here.
+    if (found.instanceKey !== job.instanceKey) await setInstanceKey(tx, found.id, job.instanceKey)
     if (found.status === 'received') await setStatus(tx, found.id, 'registered')
     return { caseReference: found.reference, coordinatorOptions: await coordinatorOptions(tx) }
   })
