@@ -65,7 +65,10 @@ export interface NewCase {
   createdBy: string
 }
 
-/** Inserts a case; its reference (KE-2025-00042) is built from the year received and the id. */
+/**
+ * Inserts a case, registered (its process starts in the same transaction) or linked to the
+ * person's open case; its reference (KE-2025-00042) is built from the year received and the id.
+ */
 export async function insertCase(sql: Sql, c: NewCase): Promise<CaseRow> {
   const [row] = await sql<CaseRow[]>`
     with next as (select nextval(pg_get_serial_sequence('cases', 'id')) as id),
@@ -74,7 +77,7 @@ export async function insertCase(sql: Sql, c: NewCase): Promise<CaseRow> {
                          interim_reply_due, status, unit, language, summary, facts, linked_case_id, closed_at, created_by)
       select next.id, 'KE-' || ${c.receivedOn.slice(0, 4)} || '-' || lpad(next.id::text, 5, '0'), ${c.personId}, ${c.channel},
              ${c.senderRole}, ${c.senderName}, ${c.senderOrganisation}, ${c.receivedOn}, ${c.deadline}, ${c.interimReplyDue},
-             ${c.linkedCaseId ? 'linked' : 'received'}, ${c.unit}, ${c.language}, ${c.summary}, ${sql.json(c.facts as never)},
+             ${c.linkedCaseId ? 'linked' : 'registered'}, ${c.unit}, ${c.language}, ${c.summary}, ${sql.json(c.facts as never)},
              ${c.linkedCaseId}, ${c.linkedCaseId ? sql`now()` : null}, ${c.createdBy}
       from next
       returning *

@@ -1,10 +1,12 @@
 // Intake (mottak): an enquiry from any channel becomes a case. Everything is validated first and
-// every problem reported at once; then the person, guardians, case and consent are written in
-// one transaction, and the KE process is started with the case id as its business key.
+// every problem reported at once; then the person, guardians, case and consent are written and
+// the KE process started (the case id its business key) in one transaction, which runs the
+// process on to the caseworker's registration task: from an enquiry to a task in one commit.
 //
 // Duplicates: the person's row is locked while the case is written, so of two enquiries about
 // one person arriving together the second sees the first. An enquiry about a person with an
-// open case is linked to that case (status "linked"); its process records the link and ends.
+// open case is linked to that case (status "linked", duplicateOf in its process); its process
+// records the link and ends. This is the one duplicate check: cases are made nowhere else.
 import type { Sql } from '../db/connect.js'
 import { SamflytError, type ErrorDetail } from '../errors.js'
 import type { Engine } from '../engine/engine.js'
@@ -14,7 +16,7 @@ import { validateIdentityNumber } from './identity.js'
 import { addGuardians, upsertPerson, type GuardianInput, type PersonInput } from './people.js'
 import { insertCase, openCaseOf, setInstanceKey, type CaseRow } from './cases.js'
 import { insertConsent, type ConsentAnswer } from './consents.js'
-import { getCoordinator } from './coordinators.js'
+import { coordinatorOptions, getCoordinator } from './coordinators.js'
 import { deadlinesFor, osloDate } from './deadlines.js'
 import { processVariables } from './variables.js'
 import { KE_PROCESS_ID, type Channel, type Language, type SenderRole } from './types.js'
@@ -152,7 +154,11 @@ export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor
       createdBy: actor.username,
     })
     await insertConsent(tx, row.id, input.consent ?? null, actor.username)
-    const variables = processVariables(row, { name: input.person.name, birthDate: checked.identity.birthDate }, input.consent ?? null)
+    const variables = {
+      ...processVariables(row, { name: input.person.name, birthDate: checked.identity.birthDate }, input.consent ?? null),
+      // The registration form offers the person's coordinator wish from the register.
+      ...(open ? {} : { coordinatorOptions: await coordinatorOptions(tx) }),
+    }
     const instanceKey = await session.start({ definition, variables, businessKey: row.id })
     await setInstanceKey(tx, row.id, instanceKey)
     return { case: { ...row, instanceKey }, linkedTo: open ? { id: open.id, reference: open.reference } : null }

@@ -45,7 +45,7 @@ test('every task type in processes/ has a worker registered at start-up, and eve
     const type = jobTypeOf(element)
     if (type) types.add(type)
   }
-  assert.ok(types.has('ke-register') && types.has('rules:complexity'), `task types read from the diagram: ${[...types].join(', ')}`)
+  assert.ok(types.has('ke-update-registration') && types.has('rules:complexity'), `task types read from the diagram: ${[...types].join(', ')}`)
   for (const type of types) {
     assert.ok(registered.has(type), `task type ${type} has no worker registered at start-up`)
     if (type.startsWith('rules:')) assert.ok(existsSync(join(RULES_DIR, `${type.slice('rules:'.length)}.json`)), `${type} has no rule set in rules/`)

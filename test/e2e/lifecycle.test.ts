@@ -76,6 +76,21 @@ test('a duplicate enquiry about a person with an open case is linked to it, not 
   assert.equal(search.items.map((c: any) => c.id).sort(), [first.case.id, second.case.id].sort(), 'a search by identity number (in the body) finds both')
 })
 
+test('two enquiries about one person at once make one open case and one linked to it; the open one has its first task when intake answers', async () => {
+  const number = identity('1966-02-02')
+  const [a, b] = await Promise.all([
+    registerCase(office, { channel: 'application', person: { identityNumber: number, name: 'Sam Samtidig' }, facts: COORDINATED_FACTS }),
+    registerCase(office, { channel: 'internal-notice', person: { identityNumber: number, name: 'Sam Samtidig' } }),
+  ])
+  const [open, linked] = a.linkedTo ? [b, a] : [a, b]
+  assert.is(open.linkedTo, null)
+  assert.equal(linked.linkedTo, { id: open.case.id, reference: open.case.reference })
+  const [task] = await office.t.db.sql`
+    select 1 from user_tasks t join cases c on c.instance_key = t.instance_key where c.id = ${open.case.id} and t.element_id = 'verify' and t.state = 'created'`
+  assert.ok(task, 'the registration task was made in the intake\'s own transaction')
+  assert.is(open.case.status, 'registered')
+})
+
 test('no answer within a month gives an interim reply, and a case past its deadline escalates to the leader', async () => {
   const number = identity('1972-08-08')
   const { case: registered } = await registerCase(office, { channel: 'application', person: { identityNumber: number, name: 'Lars Lang' }, facts: COORDINATED_FACTS, consent: { consentGiven: true, ipDeclined: false } })

@@ -12,13 +12,11 @@ const DISPATCH_DOC = 'Sender brevet gjennom utsendingstjenesten (SvarUt), eller 
 
 const nodes: Node[] = [
   // ---------------------------------------------------------------- intake (mottak)
-  { id: 'received', kind: 'startEvent', name: 'Henvendelse mottatt', x: 100, y: 200,
-    documentation: 'Søknad, melding fra helsepersonell (hpl. § 38 a), henvisning fra NAV eller intern melding, registrert gjennom POST /api/cases.' },
-  { id: 'register', kind: 'serviceTask', name: 'Registrer henvendelsen', taskType: 'ke-register', x: 200, y: 200 },
-  { id: 'checkDuplicate', kind: 'serviceTask', name: 'Se etter åpen sak for personen', taskType: 'ke-check-duplicate', x: 340, y: 200 },
-  { id: 'openCase', kind: 'exclusiveGateway', name: 'Åpen sak fra før?', x: 470, y: 200 },
-  { id: 'linkDuplicate', kind: 'serviceTask', name: 'Knytt til den åpne saken', taskType: 'ke-link-duplicate', x: 580, y: 330 },
-  { id: 'linked', kind: 'endEvent', name: 'Knyttet til åpen sak', x: 700, y: 330 },
+  { id: 'received', kind: 'startEvent', name: 'Henvendelse registrert', x: 250, y: 200,
+    documentation: 'Søknad, melding fra helsepersonell (hpl. § 38 a), henvisning fra NAV eller intern melding, registrert gjennom POST /api/cases. Registreringen og kontrollen av om personen har en åpen sak skjer i samme transaksjon som prosessen starter (personen er låst mens saken skrives), så to henvendelser om samme person samtidig gir aldri to åpne saker; duplicateOf er den åpne saken, eller null.' },
+  { id: 'openCase', kind: 'exclusiveGateway', name: 'Åpen sak fra før?', x: 400, y: 200 },
+  { id: 'linkDuplicate', kind: 'serviceTask', name: 'Knytt til den åpne saken', taskType: 'ke-link-duplicate', x: 520, y: 330 },
+  { id: 'linked', kind: 'endEvent', name: 'Knyttet til åpen sak', x: 650, y: 330 },
   { id: 'verify', kind: 'userTask', name: 'Kontroller henvendelsen', formId: 'ke-registration', candidateGroups: CASEWORKER, priority: '=priority', dueDate: TASK_DUE, x: 600, y: 200 },
   { id: 'updateRegistration', kind: 'serviceTask', name: 'Oppdater saken', taskType: 'ke-update-registration', x: 740, y: 200 },
 
@@ -108,9 +106,7 @@ const nodes: Node[] = [
 ]
 
 const flows: Flow[] = [
-  { from: 'received', to: 'register' },
-  { from: 'register', to: 'checkDuplicate' },
-  { from: 'checkDuplicate', to: 'openCase' },
+  { from: 'received', to: 'openCase' },
   { from: 'openCase', to: 'linkDuplicate', name: 'Ja', condition: '=duplicateOf != null' },
   { from: 'linkDuplicate', to: 'linked' },
   { from: 'openCase', to: 'verify', name: 'Nei', isDefault: true },

@@ -5,8 +5,6 @@ import type { Sql } from '../../db/connect.js'
 import type { Engine } from '../../engine/engine.js'
 import type { Worker } from '../../engine/executor/worker.js'
 import type { CaseJobHandler, CaseWorkerContext } from './case-job.js'
-import { register } from './register.js'
-import { checkDuplicate } from './check-duplicate.js'
 import { linkDuplicate } from './link-duplicate.js'
 import { updateRegistration } from './update-registration.js'
 import { requestConsent } from './request-consent.js'
@@ -28,8 +26,6 @@ import { closeCase } from './close-case.js'
 import { escalateToIntakeGroup } from './escalate-to-intake-group.js'
 
 export const CASE_WORKERS = {
-  'ke-register': register,
-  'ke-check-duplicate': checkDuplicate,
   'ke-link-duplicate': linkDuplicate,
   'ke-update-registration': updateRegistration,
   'ke-request-consent': requestConsent,
