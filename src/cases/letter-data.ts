@@ -115,7 +115,7 @@ export interface AssessmentText {
   reasons: string | null
 }
 
-/** The decision letter's data; `signer` is the caseworker who decided. */
+/** The decision letter's data, signed by the caseworker who decided. */
 export async function decisionLetterData(sql: Sql, found: CaseRow, text: AssessmentText, now: Date, municipality: Municipality): Promise<DecisionLetterData> {
   const today = osloDate(now)
   const l = found.language
@@ -147,12 +147,13 @@ export async function decisionLetterData(sql: Sql, found: CaseRow, text: Assessm
 
 /** The appointed coordinator; a coordinator granted without consent to appoint one yet: the unit, which appoints when consent is given. */
 async function coordinatorContact(sql: Sql, found: CaseRow, l: Language, municipality: Municipality): Promise<Contact | null> {
+  // One appointed in an earlier round, before a letter was sent back and the right refused, is not named.
+  const granted = found.rights?.coordinator === 'granted' || found.rights?.childCoordinator === 'granted'
+  if (!granted) return null
   if (found.coordinatorId) {
     const c = await getCoordinator(sql, found.coordinatorId)
     if (c) return { name: c.name, unit: c.unit, phone: c.phone ?? undefined, email: c.email ?? undefined }
   }
-  const granted = found.rights?.coordinator === 'granted' || found.rights?.childCoordinator === 'granted'
-  if (!granted) return null
   return { name: OUTCOME_WORDS[l].coordinatorNotYetAppointed(localText(municipality.unit, l)), phone: municipality.phone, email: municipality.email }
 }
 

@@ -2,7 +2,8 @@
 // the approval task shows, the assessor may not approve it, a second caseworker does, and it
 // goes out (to the outbox, in the embedded default); a letter sent back gets a new draft after
 // the new decision; a nynorsk case to a guardian gets a nynorsk letter addressed to the
-// guardian; and a month without a decision gives an interim reply, sent without approval.
+// guardian; a refused consent still gets the coordinator; and a month without a decision gives
+// an interim reply, sent without approval.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { existsSync, readFileSync } from 'node:fs'
@@ -156,6 +157,20 @@ test('a nynorsk case gets its letter in nynorsk, addressed to the guardian (verj
   assert.not.ok(text.includes('få tilbod om koordinator'), 'the rules\' reason for a coordinator is not quoted against the caseworker\'s refusal')
   await completeTask(office, registered.id, 'approveLetter', 'siri', { letterApproval: 'approved' })
   await sent(letterId)
+})
+
+test('consent refused: the letter grants the coordinator the unit will appoint once consent is given, and goes c/o the unit when no address is registered', async () => {
+  const { case: registered } = await registerCase(office, { channel: 'internal-notice', person: { identityNumber: identity('1968-11-30'), name: 'Nils Nei' }, facts: COORDINATED_FACTS })
+  await completeTask(office, registered.id, 'verify', 'kari', registration({ channel: 'internal-notice', personName: 'Nils Nei' }))
+  await completeTask(office, registered.id, 'consentReply', 'kari', { consentDecision: 'refused', consentGivenBy: 'person', consentDate: new Date().toISOString().slice(0, 10) })
+  await completeTask(office, registered.id, 'decide', 'kari', assessment({ ip: 'declined', coordinator: 'granted' }))
+  const letterId = await letterIdOf(await taskOf(office, registered.id, 'approveLetter'))
+  const text = flat(await pdfText(await pdfOf(letterId)))
+  for (const part of [
+    'Nils Nei c/o Koordinerende enhet Rådhusplassen 1 5999 Fjordvik', 'Du får koordinator.',
+    'Koordinerende enhet oppnevner koordinatoren når du har gitt samtykke', 'Samtykke ikke gitt', 'Individuell plan du har takket nei',
+  ]) assert.ok(text.includes(part), `the letter says "${part}":\n${text}`)
+  assert.not.ok(text.includes('Du får individuell plan') || text.includes('Du får ikke individuell plan'), 'a declined plan is neither granted nor refused')
 })
 
 test('a month without a decision gives an interim reply letter, sent to the outbox without approval; the decision letter\'s variables are untouched', async () => {
