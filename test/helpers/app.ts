@@ -10,7 +10,7 @@ import { Engine } from '../../src/engine/engine.js'
 import { registerRuleWorkers } from '../../src/rules/worker.js'
 import { startRules } from '../../src/rules/start.js'
 import { startCases } from '../../src/cases/start.js'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig } from '../../src/config.js'
@@ -77,6 +77,7 @@ export async function testApp(options: Partial<TokenOptions> = {}, extras: TestA
       await app.close()
       await engine.stop()
       await db.close()
+      if (outboxDir) rmSync(outboxDir, { recursive: true, force: true })
     },
   }
 }
