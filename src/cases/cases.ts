@@ -49,6 +49,8 @@ const columns = (sql: Sql) => sql`
   c.closed_at as "closedAt", c.created_by as "createdBy", c.created_at as "createdAt"`
 
 export interface NewCase {
+  /** From nextCaseId, when the id must be known before the insert (it is the process's business key). */
+  id?: string | undefined
   personId: string
   channel: Channel
   senderRole: SenderRole
@@ -62,23 +64,33 @@ export interface NewCase {
   summary: string | null
   facts: CaseFacts
   linkedCaseId: string | null
+  instanceKey?: string | null | undefined
   createdBy: string
 }
 
+/** An id for a case about to be inserted. */
+export async function nextCaseId(sql: Sql): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`select nextval(pg_get_serial_sequence('cases', 'id'))::text as id`
+  return row!.id
+}
+
+/** What people say and write: KE-2025-00042 (the year received; five digits or more). */
+export const caseReference = (receivedOn: string, id: string): string => `KE-${receivedOn.slice(0, 4)}-${id.padStart(5, '0')}`
+
 /**
  * Inserts a case, registered (its process starts in the same transaction) or linked to the
- * person's open case; its reference (KE-2025-00042) is built from the year received and the id.
+ * person's open case, with its reference (caseReference).
  */
 export async function insertCase(sql: Sql, c: NewCase): Promise<CaseRow> {
   const [row] = await sql<CaseRow[]>`
-    with next as (select nextval(pg_get_serial_sequence('cases', 'id')) as id),
+    with next as (select ${c.id ?? null}::bigint as given, case when ${c.id ?? null}::bigint is null then nextval(pg_get_serial_sequence('cases', 'id')) end as drawn),
     c as (
       insert into cases (id, reference, person_id, channel, sender_role, sender_name, sender_organisation, received_on, deadline,
-                         interim_reply_due, status, unit, language, summary, facts, linked_case_id, closed_at, created_by)
-      select next.id, 'KE-' || ${c.receivedOn.slice(0, 4)} || '-' || lpad(next.id::text, 5, '0'), ${c.personId}, ${c.channel},
-             ${c.senderRole}, ${c.senderName}, ${c.senderOrganisation}, ${c.receivedOn}, ${c.deadline}, ${c.interimReplyDue},
+                         interim_reply_due, status, unit, language, summary, facts, linked_case_id, instance_key, closed_at, created_by)
+      select coalesce(given, drawn), 'KE-' || ${c.receivedOn.slice(0, 4)} || '-' || lpad(coalesce(given, drawn)::text, greatest(5, length(coalesce(given, drawn)::text)), '0'),
+             ${c.personId}, ${c.channel}, ${c.senderRole}, ${c.senderName}, ${c.senderOrganisation}, ${c.receivedOn}, ${c.deadline}, ${c.interimReplyDue},
              ${c.linkedCaseId ? 'linked' : 'registered'}, ${c.unit}, ${c.language}, ${c.summary}, ${sql.json(c.facts as never)},
-             ${c.linkedCaseId}, ${c.linkedCaseId ? sql`now()` : null}, ${c.createdBy}
+             ${c.linkedCaseId}, ${c.instanceKey ?? null}, ${c.linkedCaseId ? sql`now()` : null}, ${c.createdBy}
       from next
       returning *
     )
@@ -105,10 +117,6 @@ export async function openCaseOf(sql: Sql, personId: string, exceptId: string | 
       and (${exceptId}::bigint is null or c.id <> ${exceptId}::bigint) and c.linked_case_id is null
     order by c.id limit 1`
   return row
-}
-
-export async function setInstanceKey(sql: Sql, id: string, instanceKey: string): Promise<void> {
-  await sql`update cases set instance_key = ${instanceKey}, updated_at = now() where id = ${id} and instance_key is distinct from ${instanceKey}`
 }
 
 /** Moves an open case to a status; a closed case stays closed (a late job must not reopen it). */

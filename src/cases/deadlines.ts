@@ -27,8 +27,21 @@ export function deadlinesFor(receivedOn: string): { deadline: string; interimRep
   return { deadline: addDays(receivedOn, PROCESSING_DAYS), interimReplyDue: addOneMonth(receivedOn) }
 }
 
+/** Days seen lately: every enquiry asks for two, and finding one takes several time-zone lookups. */
+const dayStarts = new Map<string, Date>()
+const DAY_STARTS_KEPT = 1_000
+
 /** The instant a calendar day starts in Norway (midnight Oslo time), for timers. */
 export function startOfOsloDay(date: string): Date {
+  let start = dayStarts.get(date)
+  if (!start) {
+    if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear()
+    dayStarts.set(date, (start = findStartOfOsloDay(date)))
+  }
+  return new Date(start)
+}
+
+function findStartOfOsloDay(date: string): Date {
   const [y, m, d] = parts(date)
   for (const offsetHours of [1, 2]) {
     const candidate = new Date(Date.UTC(y, m - 1, d) - offsetHours * 3_600_000)

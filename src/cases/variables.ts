@@ -11,7 +11,10 @@ import type { CaseRow } from './cases.js'
 import type { ConsentAnswer } from './consents.js'
 import { startOfOsloDay, addDays } from './deadlines.js'
 
-export function processVariables(row: CaseRow, person: { name: string; birthDate: string }, consent: ConsentAnswer | null): Variables {
+/** The case fields the process starts with (a case about to be inserted has them all). */
+export type CaseBasics = Pick<CaseRow, 'id' | 'reference' | 'personId' | 'channel' | 'receivedOn' | 'deadline' | 'interimReplyDue' | 'language' | 'unit' | 'summary' | 'linkedCaseId' | 'facts'>
+
+export function processVariables(row: CaseBasics, person: { name: string; birthDate: string }, consent: ConsentAnswer | null): Variables {
   return {
     caseId: row.id,
     caseReference: row.reference,
