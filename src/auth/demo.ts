@@ -1,4 +1,4 @@
-// Demo accounts, one per role, for the embedded default (or SAMFLYT_DEMO=1). Listed in the README.
+// Demo accounts, one per role (two caseworkers), for the embedded default (or SAMFLYT_DEMO=1). Listed in the README.
 import type { Sql } from '../db/connect.js'
 import { hashPassword } from './passwords.js'
 import type { Role } from './roles.js'
@@ -6,6 +6,8 @@ import { ensureUser } from './users.js'
 
 export const DEMO_USERS: { username: string; displayName: string; roles: Role[]; unit: string; password: string }[] = [
   { username: 'kari', displayName: 'Kari Nordmann (saksbehandler)', roles: ['caseworker'], unit: 'KE', password: 'kari-demo' },
+  // A second caseworker: a letter must be approved by someone other than its assessor (four eyes).
+  { username: 'siri', displayName: 'Siri Dahl (saksbehandler)', roles: ['caseworker'], unit: 'KE', password: 'siri-demo' },
   { username: 'ola', displayName: 'Ola Hansen (mottaksgruppe)', roles: ['intake-group'], unit: 'PPT', password: 'ola-demo' },
   { username: 'ingrid', displayName: 'Ingrid Berg (koordinator)', roles: ['coordinator'], unit: 'Fysio/ergo', password: 'ingrid-demo' },
   { username: 'per', displayName: 'Per Olsen (prosesseier)', roles: ['process-owner'], unit: 'KE', password: 'per-demo' },

@@ -6,11 +6,9 @@
 import type { Logger } from 'pino'
 import type { Sql } from '../db/connect.js'
 import type { Engine } from '../engine/engine.js'
-import { hashPassword } from '../auth/passwords.js'
-import { ensureUser } from '../auth/users.js'
 import { osloDate } from '../cases/deadlines.js'
 import { seedCoordinators, seedMeetings } from './register.js'
-import { SECOND_CASEWORKER, seedCases, type DemoCase } from './cases.js'
+import { seedCases, type DemoCase } from './cases.js'
 
 export const DEMO_OFFICE_SETTING = 'demo_office'
 
@@ -26,7 +24,6 @@ export async function seedDemoOffice(sql: Sql, engine: Engine): Promise<DemoOffi
     return { seeded: false, reason: 'the office already has cases or coordinators' }
   }
 
-  await ensureUser(sql, { username: SECOND_CASEWORKER, displayName: 'Siri Dahl (saksbehandler)', passwordHash: await hashPassword('siri-demo'), roles: ['caseworker'], unit: 'KE' })
   const now = engine.clock()
   const coordinators = await seedCoordinators(sql)
   await seedMeetings(sql, now)

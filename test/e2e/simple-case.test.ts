@@ -50,6 +50,9 @@ test('a simple case with consent is registered, assessed by the caseworker alone
   const reads = json(await office.t.app.inject({ url: `/api/cases/${registered.id}/access-log`, headers: office.auth.randi }))
     .filter((entry: any) => entry.purpose === 'GET /api/decisions').map((entry: any) => entry.username)
   assert.equal(reads, ['randi', 'kari'], 'reading a case\'s decisions is recorded as a read of the case')
+  const elsewhere = await office.t.tokenAs({ username: 'nils', roles: ['caseworker'], unit: 'NAV' })
+  const refused = await office.t.app.inject({ url: `/api/decisions?caseReference=${registered.id}`, headers: { authorization: `Bearer ${elsewhere}` } })
+  assert.is(refused.statusCode, 404, 'a caseworker of another unit may not read the case\'s decisions')
 })
 
 test.run()

@@ -5,6 +5,7 @@ import { buildApp, type App } from '../../src/api/app.js'
 import { createLogger } from '../../src/api/logging.js'
 import { DEMO_USERS, seedDemoUsers } from '../../src/auth/demo.js'
 import { createTokenService, type TokenOptions } from '../../src/auth/tokens.js'
+import type { Role } from '../../src/auth/roles.js'
 import { testDatabase, type TestDatabase } from './database.js'
 import { Engine } from '../../src/engine/engine.js'
 import { registerRuleWorkers } from '../../src/rules/worker.js'
@@ -25,6 +26,8 @@ export interface TestApp {
   logs: () => string
   /** A bearer token for a demo user (kari caseworker, ola intake-group, ingrid coordinator, per process-owner, randi auditor, admin). */
   tokenFor(username: string): Promise<string>
+  /** A bearer token for any principal, e.g. a caseworker in another unit. */
+  tokenAs(principal: { username: string; roles: Role[]; unit: string | null }): Promise<string>
   /** With `cases`: the letters service the case workers and the API share, and its outbox folder (a temporary one). */
   letters?: Letters
   outboxDir?: string
@@ -72,6 +75,9 @@ export async function testApp(options: Partial<TokenOptions> = {}, extras: TestA
       const user = DEMO_USERS.find((u) => u.username === username)
       if (!user) throw new Error(`no demo user ${username}`)
       return (await tokens.issue({ username, displayName: user.displayName, roles: user.roles, unit: user.unit })).token
+    },
+    async tokenAs(principal) {
+      return (await tokens.issue({ displayName: principal.username, ...principal })).token
     },
     async close() {
       await app.close()

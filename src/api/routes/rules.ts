@@ -11,7 +11,8 @@ import { evaluateDeployed } from '../../rules/run.js'
 import { latestRuleSetVersion, listRuleSetVersions, ruleSetVersion, type RuleSetVersionRow } from '../../rules/store.js'
 import { ruleWorkersOf } from '../../rules/worker.js'
 import { recordCaseReads } from '../../cases/access-log.js'
-import { casesOfDecisions } from '../../cases/cases.js'
+import { casesOfDecisions, getCase } from '../../cases/cases.js'
+import { checkCaseAccess } from '../../cases/view.js'
 
 const DEPLOYERS = ['process-owner', 'admin'] as const
 // What-if checks are part of assessing a case and of checking one afterwards; coordinators and
@@ -186,7 +187,7 @@ export async function ruleRoutes(app: App) {
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
         offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
       }),
-      response: { 200: Type.Array(Decision), ...errorResponses(400) },
+      response: { 200: Type.Array(Decision), ...errorResponses(400, 404) },
     },
   }, async (request) => {
     const { limit = 100, offset = 0, ...filter } = request.query
@@ -196,8 +197,16 @@ export async function ruleRoutes(app: App) {
       ])
     }
     const decisions = await listDecisions(app.db.sql, { ...filter, limit, offset })
-    // A case's decisions are case data (facts, reasons): reading them is a read of the case.
-    await recordCaseReads(app.db.sql, await casesOfDecisions(app.db.sql, decisions), { principal: principalOf(request), purpose: 'GET /api/decisions' })
+    // A case's decisions are case data (facts, reasons): only those who may read the case may
+    // read them (a caseworker of another unit gets 404, as for the case), and reading them is a
+    // read of the case.
+    const principal = principalOf(request)
+    const caseIds = await casesOfDecisions(app.db.sql, decisions)
+    for (const id of caseIds) {
+      const row = await getCase(app.db.sql, id)
+      if (row) await checkCaseAccess(app.db.sql, principal, row)
+    }
+    await recordCaseReads(app.db.sql, caseIds, { principal, purpose: 'GET /api/decisions' })
     return decisions.map(presentDecision)
   })
 }
