@@ -33,6 +33,14 @@ export const SIMPLE_FACTS = {
   services: [{ name: 'Hjemmesykepleie', sector: 'health-and-care', provider: 'Hjemmetjenesten', longTerm: true, coordinated: false }],
 }
 
+/** Long-term needs from two providers in one sector, to be seen together: a right to an IP and a coordinator, not complex. */
+export const COORDINATED_FACTS = {
+  services: [
+    { name: 'Hjemmesykepleie', sector: 'health-and-care', provider: 'Hjemmetjenesten', longTerm: true, coordinated: true },
+    { name: 'Rehabilitering', sector: 'health-and-care', provider: 'Helse Bergen', longTerm: true, coordinated: true },
+  ],
+}
+
 export const COMPLEX_FACTS = {
   services: [
     { name: 'Hjemmesykepleie', sector: 'health-and-care', provider: 'Hjemmetjenesten', longTerm: true, coordinated: true },

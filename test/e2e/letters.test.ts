@@ -13,7 +13,7 @@ import { eventually } from '../helpers/engine.js'
 import { flat, pdfText } from '../letters/fixtures.js'
 import { addDays, osloDate } from '../../src/cases/deadlines.js'
 import { formatDate } from '../../src/letters/dates.js'
-import { assessment, completeTask, identity, instanceEnded, openOffice, registerCase, registration, statusOf, taskOf, type Office } from './helpers.js'
+import { assessment, completeTask, identity, instanceEnded, openOffice, registerCase, registration, statusOf, taskOf, COORDINATED_FACTS, type Office } from './helpers.js'
 
 let office: Office
 let coordinatorId: string
@@ -30,13 +30,6 @@ test.after(async () => {
   await office.close()
 })
 
-/** Long-term needs from two providers that must be seen together: a right to an IP and a coordinator, not complex. */
-const COORDINATED_FACTS = {
-  services: [
-    { name: 'Hjemmesykepleie', sector: 'health-and-care', provider: 'Hjemmetjenesten', longTerm: true, coordinated: true },
-    { name: 'Rehabilitering', sector: 'health-and-care', provider: 'Helse Bergen', longTerm: true, coordinated: true },
-  ],
-}
 const ADDRESS = { address: 'Bjørkeveien 7', postalCode: '5003', city: 'Bergen' }
 
 const inject = (user: string, url: string, method: 'GET' | 'POST' = 'GET', payload?: Record<string, unknown>) =>

@@ -5,7 +5,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { json } from '../helpers/app.js'
 import { eventually } from '../helpers/engine.js'
-import { assessment, completeTask, identity, instanceEnded, openOffice, readCase, registerCase, registration, statusOf, taskOf, type Office } from './helpers.js'
+import { assessment, completeTask, identity, instanceEnded, openOffice, readCase, registerCase, registration, statusOf, taskOf, COORDINATED_FACTS, type Office } from './helpers.js'
 
 let office: Office
 test.before(async () => {
@@ -15,13 +15,6 @@ test.after(async () => {
   await office.close()
 })
 
-/** Long-term needs from two providers in one sector: a right to IP and coordinator, but not complex. */
-const COORDINATED_FACTS = {
-  services: [
-    { name: 'Hjemmesykepleie', sector: 'health-and-care', provider: 'Hjemmetjenesten', longTerm: true, coordinated: true },
-    { name: 'Rehabilitering', sector: 'health-and-care', provider: 'Helse Bergen', longTerm: true, coordinated: true },
-  ],
-}
 
 test('consent refused: the IP part closes, and the coordinator is still offered', async () => {
   const number = identity('1968-11-30')

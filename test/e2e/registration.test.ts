@@ -5,7 +5,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { json } from '../helpers/app.js'
-import { assessment, completeTask, identity, openOffice, readCase, registerCase, registration, SIMPLE_FACTS, taskOf, type Office } from './helpers.js'
+import { assessment, completeTask, identity, openOffice, readCase, registerCase, registration, SIMPLE_FACTS, taskOf, COORDINATED_FACTS, type Office } from './helpers.js'
 
 let office: Office
 const coordinators: Record<string, string> = {}
@@ -25,13 +25,6 @@ test.after(async () => {
   await office.close()
 })
 
-/** Long-term, coordinated needs in one sector: rights to a plan and a coordinator, not complex. */
-const COORDINATED_FACTS = {
-  services: [
-    { name: 'Hjemmesykepleie', sector: 'health-and-care', provider: 'Hjemmetjenesten', longTerm: true, coordinated: true },
-    { name: 'Rehabilitering', sector: 'health-and-care', provider: 'Helse Bergen', longTerm: true, coordinated: true },
-  ],
-}
 
 async function taskVariables(caseId: string, elementId: string) {
   const key = await taskOf(office, caseId, elementId)
