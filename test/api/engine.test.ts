@@ -8,7 +8,7 @@ let t: TestApp
 const auth: Record<string, { authorization: string }> = {}
 test.before(async () => {
   t = await testApp()
-  for (const user of ['per', 'kari', 'ola', 'admin', 'randi']) auth[user] = { authorization: `Bearer ${await t.tokenFor(user)}` }
+  for (const user of ['per', 'kari', 'siri', 'ola', 'admin', 'randi']) auth[user] = { authorization: `Bearer ${await t.tokenFor(user)}` }
   // The review task links form review-form, which must be deployed before the BPMN that links it.
   const reviewForm = JSON.stringify({ id: 'review-form', type: 'default', schemaVersion: 19, components: [
     { type: 'checkbox', key: 'approved', label: 'Godkjent' }, { type: 'textfield', key: 'by', label: 'Fullført av' }] })
@@ -98,9 +98,16 @@ test('a user task is listed for its group, claimed, and only its holder may comp
   assert.ok(byGroup.items.some((i: any) => i.key === task.key))
 
   assert.is((await t.app.inject({ method: 'POST', url: `/api/user-tasks/${task.key}/claim`, headers: auth.kari })).statusCode, 200)
-  const stolen = await t.app.inject({ method: 'POST', url: `/api/user-tasks/${task.key}/complete`, headers: auth.ola, payload: { variables: { approved: false } } })
+  const stolen = await t.app.inject({ method: 'POST', url: `/api/user-tasks/${task.key}/complete`, headers: auth.siri, payload: { variables: { approved: false } } })
   assert.is(stolen.statusCode, 409)
   assert.match(json(stolen).message, /claimed by kari/)
+  // A task for caseworkers is none of the intake group's business: not listed, not found, not theirs to complete.
+  const ola = json(await t.app.inject({ url: `/api/user-tasks?instanceKey=${instance.key}`, headers: auth.ola }))
+  assert.equal(ola.items, [])
+  assert.is((await t.app.inject({ url: `/api/user-tasks/${task.key}`, headers: auth.ola })).statusCode, 404)
+  const notHis = await t.app.inject({ method: 'POST', url: `/api/user-tasks/${task.key}/complete`, headers: auth.ola, payload: { variables: { approved: false } } })
+  assert.is(notHis.statusCode, 404)
+  assert.is((await t.app.inject({ url: `/api/user-tasks/${task.key}`, headers: auth.randi })).statusCode, 200, 'an auditor sees every task')
   const done = await t.app.inject({ method: 'POST', url: `/api/user-tasks/${task.key}/complete`, headers: auth.kari, payload: { variables: { approved: true } } })
   assert.is(done.statusCode, 200, done.body)
   assert.equal([json(done).state, json(done).completedBy], ['completed', 'kari'])
@@ -117,7 +124,7 @@ test('a user task is listed for its group, claimed, and only its holder may comp
 
 test('two people completing the same task at once: exactly one wins', async () => {
   const { instance, task } = await startReview()
-  const attempts = await Promise.all(['kari', 'ola', 'admin'].map((user) =>
+  const attempts = await Promise.all(['kari', 'siri', 'admin'].map((user) =>
     t.app.inject({ method: 'POST', url: `/api/user-tasks/${task.key}/complete`, headers: auth[user], payload: { variables: { by: user } } })))
   assert.equal(attempts.map((a) => a.statusCode).sort(), [200, 409, 409])
   const history = json(await t.app.inject({ url: `/api/process-instances/${instance.key}/history`, headers: auth.randi }))

@@ -2,6 +2,8 @@
 // to render. Forms are deployed through POST /api/deployments with the BPMN that links them.
 import { Type } from 'typebox'
 import type { App } from '../app.js'
+import { checkTaskRead } from './engine/task-access.js'
+import { principalOf } from '../plugins/access.js'
 import { errorResponses } from '../schemas.js'
 import { notFound } from '../../errors.js'
 import { getUserTask } from '../../engine/store/user-tasks.js'
@@ -79,6 +81,7 @@ export async function formRoutes(app: App) {
   }, async (request) => {
     const task = await getUserTask(app.db.sql, request.params.key)
     if (!task) throw notFound('User task', request.params.key)
+    checkTaskRead(task, principalOf(request))
     return formForTask(app.db.sql, app.engine, task)
   })
 }

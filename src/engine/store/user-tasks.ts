@@ -80,8 +80,26 @@ export interface UserTaskFilter {
   candidateUser?: string | undefined
   processId?: string | undefined
   instanceKey?: string | undefined
+  /** Only tasks this person may work on (see mayWorkOn); absent: all. */
+  visibleTo?: TaskViewer | undefined
   limit: number
   offset: number
+}
+
+/** Who is looking at the task list: a user and the groups (roles) they belong to. */
+export interface TaskViewer {
+  username: string
+  groups: readonly string[]
+}
+
+/**
+ * Whether a person may see and work on a task: it names them (assignee or candidate user), or one
+ * of their groups, or it names nobody at all (open to every worker), as in Camunda's tasklist.
+ */
+export function mayWorkOn(task: Pick<UserTaskRow, 'assignee' | 'candidateGroups' | 'candidateUsers'>, viewer: TaskViewer): boolean {
+  if (task.assignee === viewer.username || task.candidateUsers.includes(viewer.username)) return true
+  if (task.candidateGroups.some((group) => viewer.groups.includes(group))) return true
+  return task.assignee === null && task.candidateGroups.length === 0 && task.candidateUsers.length === 0
 }
 
 export async function listUserTasks(sql: Sql, filter: UserTaskFilter): Promise<{ items: UserTaskRow[]; total: number }> {
@@ -92,7 +110,10 @@ export async function listUserTasks(sql: Sql, filter: UserTaskFilter): Promise<{
       ${filter.candidateGroups?.length ? sql`and candidate_groups && ${filter.candidateGroups}` : sql``}
       ${filter.candidateUser ? sql`and ${filter.candidateUser} = any(candidate_users)` : sql``}
       ${filter.processId ? sql`and process_id = ${filter.processId}` : sql``}
-      ${filter.instanceKey ? sql`and instance_key = ${filter.instanceKey}` : sql``}`
+      ${filter.instanceKey ? sql`and instance_key = ${filter.instanceKey}` : sql``}
+      ${filter.visibleTo ? sql`and (assignee = ${filter.visibleTo.username} or ${filter.visibleTo.username} = any(candidate_users)
+        or candidate_groups && ${filter.visibleTo.groups as string[]}::text[]
+        or (assignee is null and cardinality(candidate_groups) = 0 and cardinality(candidate_users) = 0))` : sql``}`
   const items = await sql<UserTaskRow[]>`
     select ${columns(sql)} from user_tasks ${where}
     order by priority desc, due_date asc nulls last, key asc limit ${filter.limit} offset ${filter.offset}`

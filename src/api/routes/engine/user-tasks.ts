@@ -10,6 +10,7 @@ import { KeyParams, Page, UserTask, VariablesSchema } from './schemas.js'
 import { presentTask } from './present.js'
 import { checkSubmission } from '../../../forms/submission.js'
 import { completeWithLetterApproval } from '../../../letters/approval.js'
+import { checkTaskRead, checkTaskWork, taskViewer } from './task-access.js'
 
 const WORKERS = ['caseworker', 'intake-group', 'coordinator', 'admin'] as const
 const READERS = [...WORKERS, 'auditor', 'process-owner'] as const
@@ -20,6 +21,7 @@ export async function userTaskRoutes(app: App) {
     schema: {
       tags: ['tasks'],
       summary: 'User tasks, highest priority and earliest due first',
+      description: 'A caseworker, intake-group member or coordinator sees the tasks meant for them: assigned to them, naming them as a candidate user, naming one of their roles as a candidate group, or naming nobody. Admins, auditors and process owners see all.',
       querystring: Type.Object({
         state: Type.Optional(Type.Union([Type.Literal('created'), Type.Literal('completed'), Type.Literal('cancelled')])),
         assignee: Type.Optional(Type.String()),
@@ -33,7 +35,7 @@ export async function userTaskRoutes(app: App) {
     },
   }, async (request) => {
     const { candidateGroup, limit = 50, offset = 0, ...filter } = request.query
-    const page = await listUserTasks(app.db.sql, { ...filter, candidateGroups: candidateGroup, limit, offset })
+    const page = await listUserTasks(app.db.sql, { ...filter, candidateGroups: candidateGroup, visibleTo: taskViewer(principalOf(request)), limit, offset })
     return { items: page.items.map(presentTask), total: page.total, limit, offset }
   })
 
@@ -43,22 +45,25 @@ export async function userTaskRoutes(app: App) {
   }, async (request) => {
     const task = await getUserTask(app.db.sql, request.params.key)
     if (!task) throw notFound('User task', request.params.key)
+    checkTaskRead(task, principalOf(request))
     return presentTask(task)
   })
 
   app.post('/api/user-tasks/:key/claim', {
     config: { roles: WORKERS },
-    schema: { tags: ['tasks'], summary: 'Claim a task for yourself', params: KeyParams, response: { 200: UserTask, ...errorResponses(404, 409) } },
+    schema: { tags: ['tasks'], summary: 'Claim a task for yourself', params: KeyParams, response: { 200: UserTask, ...errorResponses(403, 404, 409) } },
   }, async (request) => {
-    const user = principalOf(request).username
-    return presentTask(await app.engine.assignUserTask(request.params.key, user, user))
+    const principal = principalOf(request)
+    checkTaskWork(await existingTask(request.params.key), principal)
+    return presentTask(await app.engine.assignUserTask(request.params.key, principal.username, principal.username))
   })
 
   app.post('/api/user-tasks/:key/unclaim', {
     config: { roles: WORKERS },
-    schema: { tags: ['tasks'], summary: 'Give a claimed task back (your own; admins any)', params: KeyParams, response: { 200: UserTask, ...errorResponses(404, 409) } },
+    schema: { tags: ['tasks'], summary: 'Give a claimed task back (your own; admins any)', params: KeyParams, response: { 200: UserTask, ...errorResponses(403, 404, 409) } },
   }, async (request) => {
     const principal = principalOf(request)
+    checkTaskWork(await existingTask(request.params.key), principal)
     return presentTask(await app.engine.assignUserTask(request.params.key, null, principal.username, { force: principal.roles.includes('admin') }))
   })
 
@@ -77,8 +82,8 @@ export async function userTaskRoutes(app: App) {
     const variables = (request.body.variables ?? {}) as Variables
     // The submission must match the task's form (deployed, or generated from its outputs) before
     // anything is written. A task that is closed or held by someone else is the engine's 409.
-    const task = await getUserTask(app.db.sql, request.params.key)
-    if (!task) throw notFound('User task', request.params.key)
+    const task = await existingTask(request.params.key)
+    checkTaskWork(task, principalOf(request))
     if (task.state === 'created' && (!task.assignee || task.assignee === actor)) await checkSubmission(app.db.sql, app.engine, task, variables)
     // A letter-approval task: four eyes first (403/409), and its letter approved with it.
     const complete = () => app.engine.completeUserTask(request.params.key, variables, actor)
@@ -86,4 +91,10 @@ export async function userTaskRoutes(app: App) {
     else await complete()
     return presentTask((await getUserTask(app.db.sql, request.params.key))!)
   })
+
+  async function existingTask(key: string) {
+    const task = await getUserTask(app.db.sql, key)
+    if (!task) throw notFound('User task', key)
+    return task
+  }
 }
