@@ -35,7 +35,7 @@ const PROCESS = definition(
 
 test.before(async () => {
   t = await testApp()
-  for (const user of ['kari', 'ola', 'randi', 'ingrid', 'admin']) auth[user] = { authorization: `Bearer ${await t.tokenFor(user)}` }
+  for (const user of ['kari', 'siri', 'ola', 'randi', 'ingrid', 'admin']) auth[user] = { authorization: `Bearer ${await t.tokenFor(user)}` }
   letters = lettersFromConfig(t.db.sql, loadConfig().letters, { engine: t.engine })
   t.engine.worker(DISPATCH_JOB_TYPE, dispatchHandler(letters), { pollIntervalMs: 50 })
   const form = (name: string) => ({ name, xml: readFileSync(join('forms', name), 'utf8') })
@@ -84,11 +84,11 @@ test('four eyes: the assessor may not approve the letter (403, in Norwegian and 
   assert.is(task.state, 'created', 'the task stays open')
   assert.is((await letters.get(letterId)).status, 'draft', 'and the letter unapproved')
 
-  const approved = await complete(approvalTask, 'ola', { letterApproval: 'approved' })
+  const approved = await complete(approvalTask, 'siri', { letterApproval: 'approved' })
   assert.is(approved.statusCode, 200, approved.body)
   const letter = await letters.get(letterId)
   assert.ok(['approved', 'sent'].includes(letter.status), JSON.stringify(letter))
-  assert.is(letter.approvedBy, 'ola')
+  assert.is(letter.approvedBy, 'siri')
 
   // The dispatch step runs: in the embedded default the letter goes to the outbox.
   await eventually(async () => (await letters.get(letterId)).status === 'sent')
@@ -102,12 +102,12 @@ test('four eyes: the assessor may not approve the letter (403, in Norwegian and 
 
   const list = await t.app.inject({ url: `/api/cases/${caseId}/letters`, headers: auth.kari })
   assert.is(list.statusCode, 200, list.body)
-  assert.equal(json(list).items.map((l: any) => [l.id, l.kind, l.status, l.channel, l.approvedBy, l.instanceKey]), [[letterId, 'decision', 'sent', 'outbox', 'ola', instanceKey]])
+  assert.equal(json(list).items.map((l: any) => [l.id, l.kind, l.status, l.channel, l.approvedBy, l.instanceKey]), [[letterId, 'decision', 'sent', 'outbox', 'siri', instanceKey]])
 })
 
 test('a letter sent back for correction is not approved', async () => {
   const { letterId, approvalTask } = await caseAwaitingApproval()
-  const returned = await complete(approvalTask, 'ola', { letterApproval: 'returned', approvalComment: 'Rett opp adressen.' })
+  const returned = await complete(approvalTask, 'siri', { letterApproval: 'returned', approvalComment: 'Rett opp adressen.' })
   assert.is(returned.statusCode, 200, returned.body)
   assert.is((await letters.get(letterId)).status, 'draft')
 })

@@ -18,7 +18,9 @@ import { decisionData, testCase } from './fixtures.js'
 
 const SERVICE = 'https://svarut.test'
 const BASE = '/tjenester/api/forsendelse/v1'
-const TIMEOUT_MS = 300
+// Generous: on embedded PGlite the database runs in this process and can hold the event loop for a
+// while, and a reply must not look like a timeout because of that.
+const TIMEOUT_MS = 1_000
 
 let db: TestDatabase
 let engine: Engine
