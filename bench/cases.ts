@@ -4,7 +4,6 @@
 // transaction, so the two figures are close; the first also counts the polling for the tasks.
 // Target (issue 5): at least 300 cases/s.
 import { openDatabase } from '../src/db/connect.js'
-import { migrate } from '../src/db/migrate.js'
 import { Engine } from '../src/engine/engine.js'
 import { registerFormResources } from '../src/forms/deploy.js'
 import { startRules } from '../src/rules/start.js'
@@ -15,13 +14,13 @@ import { syntheticIdentityNumber } from '../src/demo/identity-numbers.js'
 import { addDays } from '../src/cases/deadlines.js'
 import { inParallel, round1, type BenchResult } from './stats.js'
 
+/** On a migrated database (bench/run.ts makes a fresh one). */
 export async function benchCases(databaseUrl: string, options: { cases?: number; concurrency?: number } = {}): Promise<BenchResult[]> {
   const count = options.cases ?? 3_000
   const concurrency = options.concurrency ?? 16
   const db = await openDatabase({ databaseUrl, maxConnections: 20 })
   const engine = new Engine({ db })
   try {
-    await migrate(db.sql)
     registerFormResources()
     await startRules(engine, db.sql)
     await deployKeProcesses(engine)

@@ -5,7 +5,7 @@
 // References are targets (no other engine here runs timers or messages in the same run):
 // a timer fires within 100 ms of due at p50 and 1 s at p99 under that load; 500 correlations/s.
 //
-//   node --import tsx bench/engine-events.ts            (uses the samflyt_bench database)
+//   node --import tsx bench/engine-events.ts            (on a database of its own, samflyt_bench_events)
 import { openDatabase } from '../src/db/connect.js'
 import { Engine } from '../src/engine/engine.js'
 import type { BenchResult } from './stats.js'
@@ -90,16 +90,6 @@ export async function benchEngineEvents(databaseUrl: string, options: { timers?:
 
 // Run alone, it uses a database of its own, so it can run beside `npm run bench`.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const postgres = (await import('postgres')).default
-  const { migrate } = await import('../src/db/migrate.js')
-  const server = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres')
-  const admin = postgres({ host: server.hostname, port: Number(server.port || 5432), user: server.username || 'postgres', database: 'postgres', max: 1, onnotice: () => {} })
-  await admin.unsafe('drop database if exists samflyt_bench_events with (force)')
-  await admin.unsafe('create database samflyt_bench_events')
-  await admin.end()
-  server.pathname = '/samflyt_bench_events'
-  const sql = postgres(server.toString(), { max: 1, onnotice: () => {} })
-  await migrate(sql)
-  await sql.end()
-  for (const result of await benchEngineEvents(server.toString())) console.log(JSON.stringify(result))
+  const { freshBenchDatabase } = await import('./database.js')
+  for (const result of await benchEngineEvents(await freshBenchDatabase('samflyt_bench_events'))) console.log(JSON.stringify(result))
 }
