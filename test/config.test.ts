@@ -1,16 +1,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { ConfigError, loadConfig } from '../src/config.js'
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env)
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems
-    throw error
-  }
-  return []
-}
+import { loadConfig } from '../src/config.js'
+import { problemsOf } from './helpers/config.js'
 
 test('an empty environment gives the embedded default on port 3000 with demo accounts', () => {
   const config = loadConfig({})

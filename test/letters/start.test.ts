@@ -6,19 +6,10 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigError, loadConfig } from '../../src/config.js'
+import { loadConfig } from '../../src/config.js'
+import { problemsOf } from '../helpers/config.js'
 
 const ROOT = new URL('../..', import.meta.url).pathname
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env)
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems
-    throw error
-  }
-  return []
-}
 
 test('by default letters go to the outbox under the data folder, with the shipped templates', () => {
   const { letters } = loadConfig({ SAMFLYT_DATA_DIR: '/srv/samflyt' })
