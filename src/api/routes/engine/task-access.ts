@@ -7,10 +7,11 @@ import { mayWorkOn, type TaskViewer, type UserTaskRow } from '../../../engine/st
 
 const OVERSEERS = ['admin', 'auditor', 'process-owner']
 
+const viewerOf = (principal: Principal): TaskViewer => ({ username: principal.username, groups: principal.roles })
+
 /** The task-list filter for this principal: undefined when they may see every task. */
 export function taskViewer(principal: Principal): TaskViewer | undefined {
-  if (principal.roles.some((role) => OVERSEERS.includes(role))) return undefined
-  return { username: principal.username, groups: principal.roles }
+  return principal.roles.some((role) => OVERSEERS.includes(role)) ? undefined : viewerOf(principal)
 }
 
 /** Reading one task: someone else's task is not found, as if it did not exist. */
@@ -21,10 +22,8 @@ export function checkTaskRead(task: UserTaskRow, principal: Principal): void {
 
 /** Claiming or completing: only those the task is for; admins may step in for anyone. */
 export function checkTaskWork(task: UserTaskRow, principal: Principal): void {
-  if (principal.roles.includes('admin')) return
+  if (principal.roles.includes('admin') || mayWorkOn(task, viewerOf(principal))) return
   checkTaskRead(task, principal)
-  if (!mayWorkOn(task, { username: principal.username, groups: principal.roles })) {
-    const meant = [...task.candidateGroups, ...task.candidateUsers].join(', ') || task.assignee
-    throw new SamflytError('SAMFLYT_FORBIDDEN', `User task ${task.key} is for ${meant}; you are ${principal.username} (${principal.roles.join(', ')})`)
-  }
+  const meant = [...task.candidateGroups, ...task.candidateUsers].join(', ') || task.assignee
+  throw new SamflytError('SAMFLYT_FORBIDDEN', `User task ${task.key} is for ${meant}; you are ${principal.username} (${principal.roles.join(', ')})`)
 }
