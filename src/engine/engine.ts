@@ -11,14 +11,17 @@ import type { Command, ProcessModel, Variables } from './types.js'
 import { deploy, type Resource } from './deploy.js'
 import { appendHistory } from './store/history.js'
 import { definitionByKey, definitionRef } from './store/definitions.js'
-import { lockInstanceInTree, saveInstance, type InstanceRow } from './store/instances.js'
-import { Session } from './store/session.js'
+import { lockInstanceInTree, saveInstance } from './store/instances.js'
+import { Session, type CommandBuilder } from './store/session.js'
+import { WriteBuffer } from './store/write-buffer.js'
+import { InstanceKeys } from './store/instance-keys.js'
+import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './executor/group-commit.js'
 import { publishMessage, type PublishMessage, type Published } from './store/publish.js'
 import { lockMessageKey } from './store/messages.js'
 import { deleteTimer, lockClaimedTimer, rescheduleStartTimer, type TimerRow } from './store/timers.js'
 import { TimerLoop, type TimerLoopOptions } from './executor/timers.js'
-import { deleteJob, lockJob, retryJobLater, type JobRow } from './store/jobs.js'
-import { closeUserTask, getUserTask, lockUserTask, setAssignee, type UserTaskRow } from './store/user-tasks.js'
+import { lockJob, retryJobLater, type JobRow } from './store/jobs.js'
+import { getUserTask, lockUserTask, setAssignee, type UserTaskRow } from './store/user-tasks.js'
 import { getIncident } from './store/incidents.js'
 import { Wakeups } from './executor/wakeups.js'
 import { Worker, type WorkerOptions } from './executor/worker.js'
@@ -36,6 +39,8 @@ export interface EngineOptions {
    */
   timers?: boolean
   timerOptions?: Partial<TimerLoopOptions>
+  /** How commands share transactions under load (maxSize 1: each alone). */
+  groupCommit?: Partial<GroupCommitOptions>
 }
 
 /** Postgres aborted the transaction to break a deadlock, or a serialization failure: safe to run again. */
@@ -57,6 +62,18 @@ export interface StartInstance {
 export type JobRef = string | { key: string; instanceKey: string }
 const jobKey = (job: JobRef) => (typeof job === 'string' ? job : job.key)
 
+type Work<T> = (session: Session, tx: Sql) => Promise<T>
+
+/** A command waiting for a group transaction. */
+interface Grouped {
+  actor: string | null
+  work: Work<unknown>
+  /** The instance it locks, when known: a group locks in key order, as every other group does. */
+  lockKey: bigint
+  resolve(value: unknown): void
+  reject(error: unknown): void
+}
+
 export class Engine {
   readonly sql: Sql
   readonly clock: () => Date
@@ -66,9 +83,16 @@ export class Engine {
   private readonly workers = new Set<Worker>()
   private readonly background = new Set<Promise<unknown>>()
   readonly timers: TimerLoop
+  private readonly keys = new InstanceKeys()
+  private readonly groups: GroupCommit<Grouped>
+  /** Definition look-ups in flight, by process id and version: concurrent starts share one. */
+  private readonly refs = new Map<string, ReturnType<typeof definitionRef>>()
 
   constructor(options: EngineOptions) {
     this.sql = options.db.sql
+    // PGlite serves one connection: one group at a time there.
+    const inFlight = options.db.kind === 'pglite' ? 1 : DEFAULT_GROUP_COMMIT.maxInFlight
+    this.groups = new GroupCommit((items) => this.runGroup(items), { ...DEFAULT_GROUP_COMMIT, maxInFlight: inFlight, ...options.groupCommit })
     this.clock = options.clock ?? (() => new Date())
     this.wakeups = new Wakeups(options.db.kind === 'postgres')
     this.processName = options.processId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
@@ -102,7 +126,7 @@ export class Engine {
   }
 
   async startInstance(request: StartInstance, actor: string | null): Promise<{ key: string }> {
-    const definition = await definitionRef(this.sql, request.processId, request.version || undefined)
+    const definition = await this.definitionRef(request.processId, request.version || undefined)
     if (!definition) {
       throw notFound('Process', request.version ? `${request.processId} version ${request.version}` : request.processId)
     }
@@ -110,8 +134,19 @@ export class Engine {
     if (model.startEventId === null) {
       throw new SamflytError('SAMFLYT_CONFLICT', `Process ${request.processId} has no none start event; it starts only by its timer or message start events`)
     }
-    const key = await this.transact(actor, (session) => session.start({ definition, variables: request.variables ?? {}, businessKey: request.businessKey ?? null }))
+    const key = await this.grouped(actor, null, (session) => session.start({ definition, variables: request.variables ?? {}, businessKey: request.businessKey ?? null }))
     return { key }
+  }
+
+  private definitionRef(processId: string, version: number | undefined): ReturnType<typeof definitionRef> {
+    const id = `${processId}:${version ?? 'latest'}`
+    let ref = this.refs.get(id)
+    if (!ref) {
+      ref = definitionRef(this.sql, processId, version)
+      this.refs.set(id, ref)
+      void ref.finally(() => this.refs.delete(id)).catch(() => {})
+    }
+    return ref
   }
 
   /**
@@ -119,27 +154,39 @@ export class Engine {
    * instances of its call tree. When `command` is a function, it runs after the instance row is
    * locked: it checks and locks what the command touches and builds it.
    */
-  async command(
-    instanceKey: string,
-    command: Command | ((tx: Sql, instance: InstanceRow) => Promise<Command>),
-    actor: string | null,
-  ): Promise<void> {
-    await this.transact(actor, (session) => session.command(instanceKey, command))
+  async command(instanceKey: string, command: Command | CommandBuilder, actor: string | null): Promise<void> {
+    await this.grouped(actor, instanceKey, (session) => session.command(instanceKey, command))
   }
 
   /**
-   * One transaction with a session in it. NOTIFYs other processes (delivered at commit) and, once
-   * committed, wakes this process's workers and timer loop. A deadlock Postgres broke is retried.
+   * One transaction with a session in it, alone: when `work` returns, what it did is written, for
+   * whatever it does next in the transaction. NOTIFYs other processes (delivered at commit) and,
+   * once committed, wakes this process's workers and timer loop. A deadlock Postgres broke is retried.
    */
-  async transact<T>(actor: string | null, work: (session: Session, tx: Sql) => Promise<T>): Promise<T> {
+  transact<T>(actor: string | null, work: Work<T>): Promise<T> {
+    return this.runAlone(actor, work, false)
+  }
+
+  /** An engine command, which may share its transaction with others (group commit). */
+  private grouped<T>(actor: string | null, instanceKey: string | null, work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.groups.add({ actor, work, lockKey: instanceKey ? BigInt(instanceKey) : 0n, resolve: resolve as (value: unknown) => void, reject })
+    })
+  }
+
+  private session(tx: Sql, actor: string | null, buffer: WriteBuffer, deferFlush: boolean): Session {
+    return new Session(tx, { model: (key, sql) => this.model(key, sql), now: this.clock(), actor, buffer, keys: this.keys, deferFlush })
+  }
+
+  private async runAlone<T>(actor: string | null, work: Work<T>, deferFlush: boolean): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let session: Session | undefined
       try {
         const value = await transaction(this.sql, async (tx) => {
-          session = new Session(tx, { model: (key, sql) => this.model(key, sql), now: this.clock(), actor })
+          session = this.session(tx, actor, new WriteBuffer(), deferFlush)
           const value = await work(session, tx)
-          await this.wakeups.notifyInTransaction(tx, [...session.jobTypes])
-          if (session.timerDue) await this.timers.notifyInTransaction(tx, session.timerDue)
+          await session.flush()
+          await this.notifyInTransaction(tx, [session])
           return value
         })
         this.afterCommit(session!, actor)
@@ -149,6 +196,49 @@ export class Engine {
         throw error
       }
     }
+  }
+
+  /**
+   * Commands that waited together, in one transaction: one write buffer, flushed once, one commit.
+   * If any of them fails (a refused command, a deadlock), the group rolls back and each runs again
+   * alone, so an error reaches only its own caller and the others still land.
+   */
+  private async runGroup(items: Grouped[]): Promise<void> {
+    if (items.length === 1) {
+      const [item] = items as [Grouped]
+      await this.runAlone(item.actor, item.work, true).then(item.resolve, item.reject)
+      return
+    }
+    items.sort((a, b) => (a.lockKey < b.lockKey ? -1 : a.lockKey > b.lockKey ? 1 : 0))
+    const sessions: Session[] = []
+    try {
+      const values = await transaction(this.sql, async (tx) => {
+        const buffer = new WriteBuffer()
+        const values: unknown[] = []
+        for (const item of items) {
+          const session = this.session(tx, item.actor, buffer, true)
+          values.push(await item.work(session, tx))
+          sessions.push(session)
+        }
+        await buffer.flush(tx)
+        await this.notifyInTransaction(tx, sessions)
+        return values
+      })
+      items.forEach((item, index) => {
+        this.afterCommit(sessions[index]!, item.actor)
+        item.resolve(values[index])
+      })
+    } catch {
+      await Promise.all(items.map((item) => this.runAlone(item.actor, item.work, true).then(item.resolve, item.reject)))
+    }
+  }
+
+  /** NOTIFYs for the job types created and the earliest timer set, delivered at commit. */
+  private async notifyInTransaction(tx: Sql, sessions: Session[]): Promise<void> {
+    const types = new Set(sessions.flatMap((session) => [...session.jobTypes]))
+    let timerDue: Date | null = null
+    for (const { timerDue: due } of sessions) if (due && (!timerDue || due < timerDue)) timerDue = due
+    await Promise.all([this.wakeups.notifyInTransaction(tx, [...types]), timerDue ? this.timers.notifyInTransaction(tx, timerDue) : undefined])
   }
 
   private afterCommit(session: Session, actor: string | null): void {
@@ -190,31 +280,31 @@ export class Engine {
 
   async completeJob(job: JobRef, variables: Variables = {}, worker?: string): Promise<void> {
     // Lock order everywhere: the instance row first, then its job or task rows.
-    await this.command(await this.jobInstance(job), async (tx, instance) => {
+    await this.command(await this.jobInstance(job), async (tx, instance, buffer) => {
       const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
-      await deleteJob(tx, locked.instanceKey, locked.elementInstanceId)
+      buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
       return { type: 'completeJob', elementInstanceId: locked.elementInstanceId, variables }
     }, worker ?? null)
   }
 
   async throwError(job: JobRef, errorCode: string, errorMessage = '', worker?: string): Promise<void> {
-    await this.command(await this.jobInstance(job), async (tx, instance) => {
+    await this.command(await this.jobInstance(job), async (tx, instance, buffer) => {
       const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
-      await deleteJob(tx, locked.instanceKey, locked.elementInstanceId)
+      buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
       return { type: 'throwError', elementInstanceId: locked.elementInstanceId, errorCode, errorMessage }
     }, worker ?? null)
   }
 
   /** A failed attempt: retried after the backoff while retries are left, else an incident. */
   async failJob(job: JobRef, errorMessage: string, options: { retries?: number | undefined; backoffMs?: number | undefined } = {}, worker?: string): Promise<void> {
-    await this.command(await this.jobInstance(job), async (tx, instance) => {
+    await this.command(await this.jobInstance(job), async (tx, instance, buffer) => {
       const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
       const retries = Math.max(0, options.retries ?? locked.retries - 1)
       if (retries > 0) {
         const backoffMs = options.backoffMs ?? defaultBackoffMs(locked.attempts + 1)
         await retryJobLater(tx, locked.key, retries, new Date(this.clock().getTime() + backoffMs), errorMessage)
       } else {
-        await deleteJob(tx, locked.instanceKey, locked.elementInstanceId)
+        buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
       }
       return { type: 'failJob', elementInstanceId: locked.elementInstanceId, retries, errorMessage }
     }, worker ?? null)
@@ -259,12 +349,12 @@ export class Engine {
   /** Completes a task with the submitted variables. A task claimed by someone else gets 409. */
   async completeUserTask(taskKey: string, variables: Variables, actor: string): Promise<void> {
     const { instanceKey } = await this.taskInstance(taskKey)
-    await this.command(instanceKey, async (tx) => {
+    await this.command(instanceKey, async (tx, _instance, buffer) => {
       const task = await this.openTask(tx, taskKey)
       if (task.assignee && task.assignee !== actor) {
         throw new SamflytError('SAMFLYT_CONFLICT', `User task ${taskKey} is claimed by ${task.assignee}; only they can complete it`)
       }
-      await closeUserTask(tx, instanceKey, task.elementInstanceId, 'completed', actor, this.clock())
+      buffer.closeUserTask(instanceKey, task.elementInstanceId, 'completed', actor, this.clock())
       return { type: 'completeUserTask', elementInstanceId: task.elementInstanceId, variables }
     }, actor)
   }

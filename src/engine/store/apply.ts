@@ -1,14 +1,15 @@
 // Applies one runtime result inside the command's transaction: the new state, the effects
 // (jobs, user tasks, incidents, timers, message subscriptions) and the history, all or nothing.
+// The common writes (state, history, jobs, user tasks) wait in the transaction's write buffer;
+// the rest, rarer, go straight out once the buffer is flushed ahead of them.
 // Effects that reach another instance (start or cancel a child, report to the parent) come back
 // as follow-ups, which the session runs in the same transaction after this instance is written.
 import type { Sql } from '../../db/connect.js'
 import type { Command, Effect, Result, Variables } from '../types.js'
-import { saveInstance } from './instances.js'
-import { deleteJob, insertJobs, type NewJob } from './jobs.js'
-import { closeUserTask, insertUserTasks, type NewUserTask } from './user-tasks.js'
+import type { NewJob } from './jobs.js'
+import type { NewUserTask } from './user-tasks.js'
 import { insertIncidents, markResolved, type NewIncident } from './incidents.js'
-import { appendHistory } from './history.js'
+import type { WriteBuffer } from './write-buffer.js'
 import { deleteAllInstanceTimers, deleteInstanceTimers, upsertInstanceTimers, type NewInstanceTimer } from './timers.js'
 import { deleteAllSubscriptions, deleteSubscriptions, insertSubscriptions, type NewSubscription } from './messages.js'
 
@@ -40,6 +41,7 @@ export interface AppliedInstance {
 
 export async function applyResult(
   sql: Sql,
+  buffer: WriteBuffer,
   instance: AppliedInstance,
   result: Result,
   actor: string | null,
@@ -53,7 +55,7 @@ export async function applyResult(
   const subscriptions: NewSubscription[] = []
   const closed: number[] = []
   const followUps: FollowUp[] = []
-  const writes: Promise<unknown>[] = []
+  const writes: (() => Promise<unknown>)[] = []
   const key = instance.key
   const parent = result.state.parent
   let ended = false
@@ -64,7 +66,7 @@ export async function applyResult(
         jobs.push({ instanceKey: key, elementInstanceId: effect.elementInstanceId, elementId: effect.elementId, type: effect.jobType, retries: effect.retries, customHeaders: effect.customHeaders, variables: effect.variables })
         break
       case 'cancelJob':
-        writes.push(deleteJob(sql, key, effect.elementInstanceId))
+        buffer.deleteJob(key, effect.elementInstanceId)
         break
       case 'createUserTask': {
         const { type: _type, ...task } = effect
@@ -72,13 +74,13 @@ export async function applyResult(
         break
       }
       case 'cancelUserTask':
-        writes.push(closeUserTask(sql, key, effect.elementInstanceId, 'cancelled', actor, now))
+        buffer.closeUserTask(key, effect.elementInstanceId, 'cancelled', actor, now)
         break
       case 'raiseIncident':
         incidents.push({ instanceKey: key, incidentId: effect.incidentId, elementInstanceId: effect.elementInstanceId, elementId: effect.elementId, type: effect.incidentType, message: effect.message })
         break
       case 'resolveIncident':
-        writes.push(markResolved(sql, key, effect.incidentId, actor, now))
+        writes.push(() => markResolved(sql, key, effect.incidentId, actor, now))
         break
       case 'scheduleTimer':
         // A later schedule of the same subscription (a cycle's next repetition) replaces the earlier.
@@ -117,23 +119,28 @@ export async function applyResult(
     followUps.push({ kind: 'messageStartReleased', processId: instance.processId, correlationKey: instance.startCorrelationKey })
   }
   const lastSeq = instance.historySeq + result.events.length
-  // Closing first: a subscription closed and re-opened in one result (a cycle) must end up open.
-  if (closed.length > 0) {
-    await Promise.all([deleteInstanceTimers(sql, key, closed), deleteSubscriptions(sql, key, closed)])
-  }
-  // Independent writes go out together: postgres pipelines them on the transaction's connection.
-  await Promise.all([
-    ...writes,
-    insertJobs(sql, jobs, now),
-    insertUserTasks(sql, tasks, now),
-    insertIncidents(sql, incidents, now),
-    upsertInstanceTimers(sql, [...timers.values()], now),
-    insertSubscriptions(sql, subscriptions.filter((s) => !closed.includes(s.subscriptionId) || reopened(result.effects, s.subscriptionId)), now),
-    appendHistory(sql, key, instance.historySeq, result.events, actor, now),
-    options.saveState ? saveInstance(sql, key, result.state, lastSeq, now) : Promise.resolve(),
-  ])
+  buffer.insertJobs(jobs, now)
+  buffer.insertUserTasks(tasks, now)
+  buffer.appendHistory(key, instance.historySeq, result.events, actor, now)
+  if (options.saveState) buffer.saveInstance(key, result.state, lastSeq, now)
   const waited = (instance.state?.subscriptions?.length ?? 0) > 0 || timers.size > 0 || subscriptions.length > 0
-  if (ended && waited) await Promise.all([deleteAllInstanceTimers(sql, key), deleteAllSubscriptions(sql, key)])
+  const endWaits = ended && waited
+  if (writes.length + incidents.length + timers.size + subscriptions.length + closed.length > 0 || endWaits) {
+    // These rows refer to rows the buffer may hold (a new instance): the buffer goes first.
+    await buffer.flush(sql)
+    // Closing first: a subscription closed and re-opened in one result (a cycle) must end up open.
+    if (closed.length > 0) {
+      await Promise.all([deleteInstanceTimers(sql, key, closed), deleteSubscriptions(sql, key, closed)])
+    }
+    // Independent writes go out together: postgres pipelines them on the transaction's connection.
+    await Promise.all([
+      ...writes.map((write) => write()),
+      insertIncidents(sql, incidents, now),
+      upsertInstanceTimers(sql, [...timers.values()], now),
+      insertSubscriptions(sql, subscriptions.filter((s) => !closed.includes(s.subscriptionId) || reopened(result.effects, s.subscriptionId)), now),
+    ])
+    if (endWaits) await Promise.all([deleteAllInstanceTimers(sql, key), deleteAllSubscriptions(sql, key)])
+  }
   let timerDue: Date | null = null
   for (const timer of timers.values()) if (!timerDue || timer.dueAt < timerDue) timerDue = timer.dueAt
   // A subscription opened and closed again in this result, or an ended instance, waits for no message.

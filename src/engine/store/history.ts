@@ -12,6 +12,23 @@ export interface HistoryRow {
   data: Record<string, unknown>
 }
 
+/** The rows for events after `lastSeq`; `json` wraps each row's data as the caller's statement needs it. */
+export function historyRows<D>(instanceKey: string, lastSeq: number, events: HistoryEvent[], actor: string | null, at: Date, json: (data: object) => D) {
+  return events.map((event, index) => {
+    const { type, elementId, elementInstanceId, ...data } = event as HistoryEvent & { elementId?: string; elementInstanceId?: number }
+    return {
+      instance_key: instanceKey,
+      seq: lastSeq + index + 1,
+      type,
+      element_id: elementId ?? null,
+      element_instance_id: elementInstanceId ?? null,
+      actor,
+      at,
+      data: json(data),
+    }
+  })
+}
+
 /** Appends events after `lastSeq`; returns the new last sequence number. */
 export async function appendHistory(
   sql: Sql,
@@ -22,21 +39,7 @@ export async function appendHistory(
   at: Date,
 ): Promise<number> {
   if (events.length === 0) return lastSeq
-  const rows = events.map((event, index) => {
-    const { type, ...rest } = event as HistoryEvent & { elementId?: string; elementInstanceId?: number }
-    const { elementId, elementInstanceId, ...data } = rest as { elementId?: string; elementInstanceId?: number }
-    return {
-      instance_key: instanceKey,
-      seq: lastSeq + index + 1,
-      type,
-      element_id: elementId ?? null,
-      element_instance_id: elementInstanceId ?? null,
-      actor,
-      at,
-      data: sql.json(data as never),
-    }
-  })
-  await sql`insert into history ${sql(rows)}`
+  await sql`insert into history ${sql(historyRows(instanceKey, lastSeq, events, actor, at, (data) => sql.json(data as never)))}`
   return lastSeq + events.length
 }
 

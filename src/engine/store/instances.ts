@@ -28,25 +28,6 @@ const columns = (sql: Sql) => sql`
   parent_key::text as "parentKey", parent_element_instance_id as "parentElementInstanceId", root_key::text as "rootKey",
   start_correlation_key as "startCorrelationKey"`
 
-export async function insertInstance(
-  sql: Sql,
-  row: {
-    definitionKey: string; processId: string; version: number; state: InstanceState; historySeq: number; now: Date
-    parent?: { key: string; elementInstanceId: number; rootKey: string } | null
-    startCorrelationKey?: string | null
-  },
-): Promise<string> {
-  const ended = row.state.status === 'active' ? null : row.now
-  const [inserted] = await sql<{ key: string }[]>`
-    insert into process_instances (definition_key, process_id, version, business_key, status, state, history_seq, started_at, ended_at,
-                                   parent_key, parent_element_instance_id, root_key, start_correlation_key)
-    values (${row.definitionKey}, ${row.processId}, ${row.version}, ${row.state.businessKey}, ${row.state.status},
-            ${sql.json(row.state as never)}, ${row.historySeq}, ${row.now}, ${ended},
-            ${row.parent?.key ?? null}, ${row.parent?.elementInstanceId ?? null}, ${row.parent?.rootKey ?? null}, ${row.startCorrelationKey || null})
-    returning key::text`
-  return inserted!.key
-}
-
 /** Reads an instance and locks its row until the transaction ends: commands on one instance run one at a time. */
 export async function lockInstance(sql: Sql, key: string): Promise<InstanceRow | undefined> {
   const [row] = await sql<InstanceRow[]>`select ${columns(sql)} from process_instances where key = ${key} for update`

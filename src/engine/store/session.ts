@@ -13,7 +13,9 @@ import { execute } from '../runtime/index.js'
 import type { Command, InstanceState, ParentRef, ProcessModel, Result, Variables } from '../types.js'
 import { applyResult, type AppliedInstance, type FollowUp } from './apply.js'
 import { definitionByKey, definitionRef, type DefinitionRow } from './definitions.js'
-import { childOf, insertInstance, lockInstanceInTree, type InstanceRow } from './instances.js'
+import { childOf, lockInstanceInTree, type InstanceRow } from './instances.js'
+import type { InstanceKeys } from './instance-keys.js'
+import type { WriteBuffer } from './write-buffer.js'
 import {
   activeMessageStarted, getSubscription, lockBufferedMessage, lockMessageKey, recordCorrelation, startSubscriptionsOf, type MessageRow, type SubscriptionRow,
 } from './messages.js'
@@ -23,7 +25,19 @@ export interface SessionContext {
   model(definitionKey: string, tx: Sql): Promise<ProcessModel>
   now: Date
   actor: string | null
+  /** The transaction's held-back writes, shared by every session in it. */
+  buffer: WriteBuffer
+  keys: InstanceKeys
+  /**
+   * Leave the writes in the buffer when a command is done: the group commit flushes the whole
+   * group's at once. Otherwise each command's writes are in the database when it returns, for
+   * whatever the caller does next in the transaction.
+   */
+  deferFlush?: boolean
 }
+
+/** A command's callback: checks and locks what the command touches, and builds it. */
+export type CommandBuilder = (tx: Sql, instance: InstanceRow, buffer: WriteBuffer) => Promise<Command>
 
 export interface StartRequest {
   definition: Pick<DefinitionRow, 'key' | 'processId' | 'version'>
@@ -49,12 +63,13 @@ export class Session {
    * Runs one command on one instance. When `command` is a function, it runs after the instance is
    * locked: it checks and locks what the command touches and builds the command.
    */
-  async command(instanceKey: string, command: Command | ((tx: Sql, instance: InstanceRow) => Promise<Command>)): Promise<InstanceRow> {
-    const instance = await lockInstanceInTree(this.tx, instanceKey)
+  async command(instanceKey: string, command: Command | CommandBuilder): Promise<InstanceRow> {
+    const instance = await this.lock(instanceKey)
     if (!instance) throw notFound('Process instance', instanceKey)
-    const resolved = typeof command === 'function' ? await command(this.tx, instance) : command
+    const resolved = typeof command === 'function' ? await command(this.tx, instance, this.ctx.buffer) : command
     await this.runOn(instance, resolved, true)
     await this.drain()
+    await this.settle()
     return instance
   }
 
@@ -62,26 +77,30 @@ export class Session {
   async start(request: StartRequest): Promise<string> {
     const key = await this.startOne(request, true)
     await this.drain()
+    await this.settle()
     return key
   }
 
   /** Delivers a message to an open subscription whose instance this transaction has locked. */
   async correlate(subscription: SubscriptionRow, message: MessageRow): Promise<void> {
-    const instance = await lockInstanceInTree(this.tx, subscription.instanceKey!)
+    const instance = await this.lock(subscription.instanceKey!)
     await recordCorrelation(this.tx, { messageKey: message.key, processId: subscription.processId, instanceKey: subscription.instanceKey!, elementId: subscription.elementId, started: false, at: this.ctx.now })
     await this.runOn(instance!, { type: 'correlateMessage', subscriptionId: subscription.subscriptionId!, messageName: message.name, variables: message.variables }, false)
     await this.drain()
+    await this.settle()
   }
 
   /** Starts an instance at a message start event. */
   async startByMessage(subscription: SubscriptionRow, definition: StartRequest['definition'], message: MessageRow): Promise<string> {
     const key = await this.startByMessageOne(subscription, definition, message)
     await this.drain()
+    await this.settle()
     return key
   }
 
   private async startByMessageOne(subscription: SubscriptionRow, definition: StartRequest['definition'], message: MessageRow): Promise<string> {
     const key = await this.startOne({ definition, variables: message.variables, startEventId: subscription.elementId, startCorrelationKey: message.correlationKey }, false)
+    await this.flush() // the correlation refers to the new instance's row
     await recordCorrelation(this.tx, { messageKey: message.key, processId: subscription.processId, instanceKey: key, elementId: subscription.elementId, started: true, at: this.ctx.now })
     return key
   }
@@ -90,6 +109,22 @@ export class Session {
   async bufferedMessage(work: Bufferedfollow, lockHeld: boolean): Promise<void> {
     this.queue.push(work)
     await this.drain(lockHeld)
+    await this.settle()
+  }
+
+  /** Writes what the buffer holds now. */
+  flush(): Promise<void> {
+    return this.ctx.buffer.flush(this.tx)
+  }
+
+  private settle(): Promise<void> {
+    return this.ctx.deferFlush ? Promise.resolve() : this.flush()
+  }
+
+  /** Locks an instance (see lockInstanceInTree), its row read after any write of it still held back. */
+  private async lock(instanceKey: string): Promise<InstanceRow | undefined> {
+    if (this.ctx.buffer.touches(instanceKey)) await this.flush()
+    return lockInstanceInTree(this.tx, instanceKey)
   }
 
   // ------------------------------------------------------------------------------------------
@@ -100,7 +135,9 @@ export class Session {
     const command: Command = { type: 'start', variables: request.variables ?? {}, businessKey: request.businessKey ?? null, parent }
     if (request.startEventId) command.startEventId = request.startEventId
     const result = this.execute(model, null, command, strict)
-    const key = await insertInstance(this.tx, {
+    const key = await this.ctx.keys.next(this.tx)
+    this.ctx.buffer.insertInstance({
+      key,
       definitionKey: request.definition.key,
       processId: request.definition.processId,
       version: request.definition.version,
@@ -131,7 +168,7 @@ export class Session {
   }
 
   private async apply(instance: AppliedInstance, result: Result, saveState: boolean): Promise<void> {
-    const applied = await applyResult(this.tx, instance, result, this.ctx.actor, this.ctx.now, { saveState })
+    const applied = await applyResult(this.tx, this.ctx.buffer, instance, result, this.ctx.actor, this.ctx.now, { saveState })
     for (const type of applied.jobTypes) this.jobTypes.add(type)
     if (applied.timerDue && (!this.timerDue || applied.timerDue < this.timerDue)) this.timerDue = applied.timerDue
     this.queue.push(...applied.followUps)
@@ -139,9 +176,11 @@ export class Session {
 
   private async drain(messageLockHeld = false): Promise<void> {
     for (let work = this.queue.shift(); work; work = this.queue.shift()) {
+      // A follow-up reads other rows (a parent, a child, a message): what it reads must be written.
+      await this.flush()
       switch (work.kind) {
         case 'command': {
-          const instance = await lockInstanceInTree(this.tx, work.instanceKey)
+          const instance = await this.lock(work.instanceKey)
           if (!instance) throw new Error(`follow-up for missing instance ${work.instanceKey}`)
           await this.runOn(instance, work.command, false)
           break
@@ -152,7 +191,7 @@ export class Session {
         case 'cancelChild': {
           const child = await childOf(this.tx, work.parentKey, work.elementInstanceId)
           if (child) {
-            const instance = await lockInstanceInTree(this.tx, child)
+            const instance = await this.lock(child)
             if (instance && instance.status === 'active') await this.runOn(instance, { type: 'cancel' }, false)
           }
           break
@@ -169,7 +208,7 @@ export class Session {
 
   private async startChild(work: Extract<FollowUp, { kind: 'startChild' }>): Promise<void> {
     const definition = await definitionRef(this.tx, work.processId)
-    const parent = await lockInstanceInTree(this.tx, work.parentKey)
+    const parent = await this.lock(work.parentKey)
     if (!definition) {
       const message = `The call activity '${work.elementId}' calls process '${work.processId}', but no process with that id is deployed`
       await this.runOn(parent!, { type: 'childNotStarted', elementInstanceId: work.elementInstanceId, message }, false)
@@ -194,7 +233,7 @@ export class Session {
     if (!subscription) return
     const message = await lockBufferedMessage(this.tx, work.messageName, work.correlationKey, work.processId, this.ctx.now)
     if (!message) return
-    const instance = await lockInstanceInTree(this.tx, work.instanceKey)
+    const instance = await this.lock(work.instanceKey)
     if (!instance || instance.status !== 'active') return
     await recordCorrelation(this.tx, { messageKey: message.key, processId: work.processId, instanceKey: work.instanceKey, elementId: work.elementId, started: false, at: this.ctx.now })
     await this.runOn(instance, { type: 'correlateMessage', subscriptionId: work.subscriptionId, messageName: message.name, variables: message.variables }, false)
