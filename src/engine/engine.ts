@@ -20,8 +20,9 @@ import { publishMessage, type PublishMessage, type Published } from './store/pub
 import { lockMessageKey } from './store/messages.js'
 import { deleteTimer, lockClaimedTimer, rescheduleStartTimer, type TimerRow } from './store/timers.js'
 import { TimerLoop, type TimerLoopOptions } from './executor/timers.js'
-import { lockJob, retryJobLater, type JobRow } from './store/jobs.js'
+import { retryJobLater, type JobRow } from './store/jobs.js'
 import { getUserTask, lockUserTask, setAssignee, type UserTaskRow } from './store/user-tasks.js'
+import { Prelocked, type LockHints } from './store/prelocked.js'
 import { getIncident } from './store/incidents.js'
 import { Wakeups } from './executor/wakeups.js'
 import { Worker, type WorkerOptions } from './executor/worker.js'
@@ -68,8 +69,8 @@ type Work<T> = (session: Session, tx: Sql) => Promise<T>
 interface Grouped {
   actor: string | null
   work: Work<unknown>
-  /** The instance it locks, when known: a group locks in key order, as every other group does. */
-  lockKey: bigint
+  /** What it locks, when known: the group locks them all at once, in key order. */
+  locks: LockHints
   resolve(value: unknown): void
   reject(error: unknown): void
 }
@@ -134,7 +135,7 @@ export class Engine {
     if (model.startEventId === null) {
       throw new SamflytError('SAMFLYT_CONFLICT', `Process ${request.processId} has no none start event; it starts only by its timer or message start events`)
     }
-    const key = await this.grouped(actor, null, (session) => session.start({ definition, variables: request.variables ?? {}, businessKey: request.businessKey ?? null }))
+    const key = await this.grouped(actor, {}, (session) => session.start({ definition, variables: request.variables ?? {}, businessKey: request.businessKey ?? null }))
     return { key }
   }
 
@@ -154,8 +155,8 @@ export class Engine {
    * instances of its call tree. When `command` is a function, it runs after the instance row is
    * locked: it checks and locks what the command touches and builds it.
    */
-  async command(instanceKey: string, command: Command | CommandBuilder, actor: string | null): Promise<void> {
-    await this.grouped(actor, instanceKey, (session) => session.command(instanceKey, command))
+  async command(instanceKey: string, command: Command | CommandBuilder, actor: string | null, locks: Omit<LockHints, 'instance'> = {}): Promise<void> {
+    await this.grouped(actor, { ...locks, instance: instanceKey }, (session) => session.command(instanceKey, command))
   }
 
   /**
@@ -168,14 +169,14 @@ export class Engine {
   }
 
   /** An engine command, which may share its transaction with others (group commit). */
-  private grouped<T>(actor: string | null, instanceKey: string | null, work: Work<T>): Promise<T> {
+  private grouped<T>(actor: string | null, locks: LockHints, work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.groups.add({ actor, work, lockKey: instanceKey ? BigInt(instanceKey) : 0n, resolve: resolve as (value: unknown) => void, reject })
+      this.groups.add({ actor, work, locks, resolve: resolve as (value: unknown) => void, reject })
     })
   }
 
-  private session(tx: Sql, actor: string | null, buffer: WriteBuffer, deferFlush: boolean): Session {
-    return new Session(tx, { model: (key, sql) => this.model(key, sql), now: this.clock(), actor, buffer, keys: this.keys, deferFlush })
+  private session(tx: Sql, actor: string | null, buffer: WriteBuffer, deferFlush: boolean, prelocked?: Prelocked): Session {
+    return new Session(tx, { model: (key, sql) => this.model(key, sql), now: this.clock(), actor, buffer, keys: this.keys, deferFlush, prelocked })
   }
 
   private async runAlone<T>(actor: string | null, work: Work<T>, deferFlush: boolean): Promise<T> {
@@ -209,14 +210,14 @@ export class Engine {
       await this.runAlone(item.actor, item.work, true).then(item.resolve, item.reject)
       return
     }
-    items.sort((a, b) => (a.lockKey < b.lockKey ? -1 : a.lockKey > b.lockKey ? 1 : 0))
     const sessions: Session[] = []
     try {
       const values = await transaction(this.sql, async (tx) => {
         const buffer = new WriteBuffer()
+        const prelocked = await Prelocked.lock(tx, items.map((item) => item.locks))
         const values: unknown[] = []
         for (const item of items) {
-          const session = this.session(tx, item.actor, buffer, true)
+          const session = this.session(tx, item.actor, buffer, true, prelocked)
           values.push(await item.work(session, tx))
           sessions.push(session)
         }
@@ -260,8 +261,8 @@ export class Engine {
 
   // ------------------------------------------------------------ jobs
 
-  private async lockedJob(tx: Sql, jobKey: string, worker: string | undefined, instanceKey: string): Promise<JobRow> {
-    const job = await lockJob(tx, jobKey)
+  private async lockedJob(session: Session, jobKey: string, worker: string | undefined, instanceKey: string): Promise<JobRow> {
+    const job = await session.lockJob(jobKey)
     if (!job || job.instanceKey !== instanceKey) throw notFound('Job', `${jobKey} (completed, cancelled or never created)`)
     if (worker && job.worker !== worker) {
       throw new SamflytError('SAMFLYT_CONFLICT', `Job ${jobKey} is no longer leased to worker ${worker}; its lease ran out and it was handed out again`)
@@ -280,34 +281,34 @@ export class Engine {
 
   async completeJob(job: JobRef, variables: Variables = {}, worker?: string): Promise<void> {
     // Lock order everywhere: the instance row first, then its job or task rows.
-    await this.command(await this.jobInstance(job), async (tx, instance, buffer) => {
-      const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
-      buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
+    await this.command(await this.jobInstance(job), async (_tx, instance, session) => {
+      const locked = await this.lockedJob(session, jobKey(job), worker, instance.key)
+      session.buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
       return { type: 'completeJob', elementInstanceId: locked.elementInstanceId, variables }
-    }, worker ?? null)
+    }, worker ?? null, { job: jobKey(job) })
   }
 
   async throwError(job: JobRef, errorCode: string, errorMessage = '', worker?: string): Promise<void> {
-    await this.command(await this.jobInstance(job), async (tx, instance, buffer) => {
-      const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
-      buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
+    await this.command(await this.jobInstance(job), async (_tx, instance, session) => {
+      const locked = await this.lockedJob(session, jobKey(job), worker, instance.key)
+      session.buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
       return { type: 'throwError', elementInstanceId: locked.elementInstanceId, errorCode, errorMessage }
-    }, worker ?? null)
+    }, worker ?? null, { job: jobKey(job) })
   }
 
   /** A failed attempt: retried after the backoff while retries are left, else an incident. */
   async failJob(job: JobRef, errorMessage: string, options: { retries?: number | undefined; backoffMs?: number | undefined } = {}, worker?: string): Promise<void> {
-    await this.command(await this.jobInstance(job), async (tx, instance, buffer) => {
-      const locked = await this.lockedJob(tx, jobKey(job), worker, instance.key)
+    await this.command(await this.jobInstance(job), async (_tx, instance, session) => {
+      const locked = await this.lockedJob(session, jobKey(job), worker, instance.key)
       const retries = Math.max(0, options.retries ?? locked.retries - 1)
       if (retries > 0) {
         const backoffMs = options.backoffMs ?? defaultBackoffMs(locked.attempts + 1)
-        await retryJobLater(tx, locked.key, retries, new Date(this.clock().getTime() + backoffMs), errorMessage)
+        await retryJobLater(session.tx, locked.key, retries, new Date(this.clock().getTime() + backoffMs), errorMessage)
       } else {
-        buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
+        session.buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
       }
       return { type: 'failJob', elementInstanceId: locked.elementInstanceId, retries, errorMessage }
-    }, worker ?? null)
+    }, worker ?? null, { job: jobKey(job) })
   }
 
   // ------------------------------------------------------------ user tasks
@@ -318,8 +319,8 @@ export class Engine {
     return task
   }
 
-  private async openTask(tx: Sql, taskKey: string): Promise<UserTaskRow> {
-    const task = await lockUserTask(tx, taskKey)
+  /** The task, locked, if it is still open. */
+  private openTask(task: UserTaskRow | undefined, taskKey: string): UserTaskRow {
     if (!task) throw notFound('User task', taskKey)
     if (task.state !== 'created') throw new SamflytError('SAMFLYT_CONFLICT', `User task ${taskKey} is ${task.state}`)
     return task
@@ -330,7 +331,7 @@ export class Engine {
     const { instanceKey } = await this.taskInstance(taskKey)
     await transaction(this.sql, async (tx) => {
       const instance = await lockInstanceInTree(tx, instanceKey)
-      const task = await this.openTask(tx, taskKey)
+      const task = this.openTask(await lockUserTask(tx, taskKey), taskKey)
       const holder = task.assignee
       if (holder && holder !== actor && !options.force) {
         throw new SamflytError('SAMFLYT_CONFLICT', `User task ${taskKey} is claimed by ${holder}`)
@@ -349,14 +350,14 @@ export class Engine {
   /** Completes a task with the submitted variables. A task claimed by someone else gets 409. */
   async completeUserTask(taskKey: string, variables: Variables, actor: string): Promise<void> {
     const { instanceKey } = await this.taskInstance(taskKey)
-    await this.command(instanceKey, async (tx, _instance, buffer) => {
-      const task = await this.openTask(tx, taskKey)
+    await this.command(instanceKey, async (_tx, _instance, session) => {
+      const task = this.openTask(await session.lockUserTask(taskKey), taskKey)
       if (task.assignee && task.assignee !== actor) {
         throw new SamflytError('SAMFLYT_CONFLICT', `User task ${taskKey} is claimed by ${task.assignee}; only they can complete it`)
       }
-      buffer.closeUserTask(instanceKey, task.elementInstanceId, 'completed', actor, this.clock())
+      session.buffer.closeUserTask(instanceKey, task.elementInstanceId, 'completed', actor, this.clock())
       return { type: 'completeUserTask', elementInstanceId: task.elementInstanceId, variables }
-    }, actor)
+    }, actor, { task: taskKey })
   }
 
   // ------------------------------------------------------------ instances and incidents

@@ -49,6 +49,13 @@ export async function lockInstanceInTree(sql: Sql, key: string): Promise<Instanc
   return lockInstance(sql, key)
 }
 
+/** Locks and reads these instances, the tops of their trees among them, in key order, in one statement. */
+export async function lockTopInstances(sql: Sql, keys: string[]): Promise<InstanceRow[]> {
+  if (keys.length === 0) return []
+  return sql<InstanceRow[]>`
+    select ${columns(sql)} from process_instances where key = any(${keys}::bigint[]) and root_key is null order by key for update`
+}
+
 /** The roots of these instances' trees (an instance without a parent is its own root). */
 export async function treeRoots(sql: Sql, keys: string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map()

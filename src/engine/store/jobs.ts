@@ -58,6 +58,11 @@ export async function lockJob(sql: Sql, key: string): Promise<JobRow | undefined
   return row
 }
 
+export async function lockJobs(sql: Sql, keys: string[]): Promise<JobRow[]> {
+  if (keys.length === 0) return []
+  return sql<JobRow[]>`select ${columns(sql)} from jobs where key = any(${keys}::bigint[]) order by key for update`
+}
+
 /** Takes up to `max` due jobs of these types for `worker` until `leaseMs` from now. */
 export async function claimJobs(sql: Sql, types: string[], worker: string, max: number, leaseMs: number, now: Date): Promise<JobRow[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs)

@@ -16,6 +16,9 @@ import { definitionByKey, definitionRef, type DefinitionRow } from './definition
 import { childOf, lockInstanceInTree, type InstanceRow } from './instances.js'
 import type { InstanceKeys } from './instance-keys.js'
 import type { WriteBuffer } from './write-buffer.js'
+import type { Prelocked } from './prelocked.js'
+import { lockJob, type JobRow } from './jobs.js'
+import { lockUserTask, type UserTaskRow } from './user-tasks.js'
 import {
   activeMessageStarted, getSubscription, lockBufferedMessage, lockMessageKey, recordCorrelation, startSubscriptionsOf, type MessageRow, type SubscriptionRow,
 } from './messages.js'
@@ -34,10 +37,12 @@ export interface SessionContext {
    * whatever the caller does next in the transaction.
    */
   deferFlush?: boolean
+  /** Rows the group locked when its transaction began (group commit). */
+  prelocked?: Prelocked | undefined
 }
 
 /** A command's callback: checks and locks what the command touches, and builds it. */
-export type CommandBuilder = (tx: Sql, instance: InstanceRow, buffer: WriteBuffer) => Promise<Command>
+export type CommandBuilder = (tx: Sql, instance: InstanceRow, session: Session) => Promise<Command>
 
 export interface StartRequest {
   definition: Pick<DefinitionRow, 'key' | 'processId' | 'version'>
@@ -66,7 +71,7 @@ export class Session {
   async command(instanceKey: string, command: Command | CommandBuilder): Promise<InstanceRow> {
     const instance = await this.lock(instanceKey)
     if (!instance) throw notFound('Process instance', instanceKey)
-    const resolved = typeof command === 'function' ? await command(this.tx, instance, this.ctx.buffer) : command
+    const resolved = typeof command === 'function' ? await command(this.tx, instance, this) : command
     await this.runOn(instance, resolved, true)
     await this.drain()
     await this.settle()
@@ -112,6 +117,21 @@ export class Session {
     await this.settle()
   }
 
+  /** The transaction's held-back writes. */
+  get buffer(): WriteBuffer {
+    return this.ctx.buffer
+  }
+
+  /** Locks a job of an instance this session has locked. */
+  async lockJob(key: string): Promise<JobRow | undefined> {
+    return this.ctx.prelocked?.takeJob(key) ?? lockJob(this.tx, key)
+  }
+
+  /** Locks a user task of an instance this session has locked. */
+  async lockUserTask(key: string): Promise<UserTaskRow | undefined> {
+    return this.ctx.prelocked?.takeTask(key) ?? lockUserTask(this.tx, key)
+  }
+
   /** Writes what the buffer holds now. */
   flush(): Promise<void> {
     return this.ctx.buffer.flush(this.tx)
@@ -123,7 +143,15 @@ export class Session {
 
   /** Locks an instance (see lockInstanceInTree), its row read after any write of it still held back. */
   private async lock(instanceKey: string): Promise<InstanceRow | undefined> {
-    if (this.ctx.buffer.touches(instanceKey)) await this.flush()
+    const { buffer, prelocked } = this.ctx
+    if (buffer.touches(instanceKey)) {
+      prelocked?.forget(instanceKey)
+      await this.flush()
+    } else {
+      const row = prelocked?.takeInstance(instanceKey)
+      if (row) return row
+      prelocked?.forget(instanceKey)
+    }
     return lockInstanceInTree(this.tx, instanceKey)
   }
 

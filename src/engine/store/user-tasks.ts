@@ -56,6 +56,11 @@ export async function lockUserTask(sql: Sql, key: string): Promise<UserTaskRow |
   return row
 }
 
+export async function lockUserTasks(sql: Sql, keys: string[]): Promise<UserTaskRow[]> {
+  if (keys.length === 0) return []
+  return sql<UserTaskRow[]>`select ${columns(sql)} from user_tasks where key = any(${keys}::bigint[]) order by key for update`
+}
+
 export async function setAssignee(sql: Sql, key: string, assignee: string | null): Promise<void> {
   await sql`update user_tasks set assignee = ${assignee} where key = ${key}`
 }
