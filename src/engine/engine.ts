@@ -349,15 +349,18 @@ export class Engine {
 
   /** Completes a task with the submitted variables. A task claimed by someone else gets 409. */
   async completeUserTask(taskKey: string, variables: Variables, actor: string): Promise<void> {
-    const { instanceKey } = await this.taskInstance(taskKey)
-    await this.command(instanceKey, async (_tx, _instance, session) => {
-      const task = this.openTask(await session.lockUserTask(taskKey), taskKey)
-      if (task.assignee && task.assignee !== actor) {
-        throw new SamflytError('SAMFLYT_CONFLICT', `User task ${taskKey} is claimed by ${task.assignee}; only they can complete it`)
-      }
-      session.buffer.closeUserTask(instanceKey, task.elementInstanceId, 'completed', actor, this.clock())
-      return { type: 'completeUserTask', elementInstanceId: task.elementInstanceId, variables }
-    }, actor, { task: taskKey })
+    // The task's instance is looked up in the transaction: in a group, for all its tasks at once.
+    await this.grouped(actor, { task: taskKey }, async (session) => {
+      const instanceKey = await session.userTaskInstance(taskKey)
+      await session.command(instanceKey, async () => {
+        const task = this.openTask(await session.lockUserTask(taskKey), taskKey)
+        if (task.assignee && task.assignee !== actor) {
+          throw new SamflytError('SAMFLYT_CONFLICT', `User task ${taskKey} is claimed by ${task.assignee}; only they can complete it`)
+        }
+        session.buffer.closeUserTask(instanceKey, task.elementInstanceId, 'completed', actor, this.clock())
+        return { type: 'completeUserTask', elementInstanceId: task.elementInstanceId, variables }
+      })
+    })
   }
 
   // ------------------------------------------------------------ instances and incidents

@@ -8,9 +8,9 @@
 import type { Sql } from '../../db/connect.js'
 import { lockTopInstances, type InstanceRow } from './instances.js'
 import { lockJobs, type JobRow } from './jobs.js'
-import { lockUserTasks, type UserTaskRow } from './user-tasks.js'
+import { instancesOfTasks, lockUserTasks, type UserTaskRow } from './user-tasks.js'
 
-/** What one command of a group will lock, as far as its caller knows. */
+/** What one command of a group will lock, as far as its caller knows (a task's instance is looked up). */
 export interface LockHints {
   instance?: string | undefined
   job?: string | undefined
@@ -22,10 +22,14 @@ export class Prelocked {
     private readonly instances: Map<string, InstanceRow>,
     private readonly jobs: Map<string, JobRow>,
     private readonly tasks: Map<string, UserTaskRow>,
+    /** Task key to instance key, for the tasks named without their instance. */
+    readonly taskInstances: Map<string, string>,
   ) {}
 
-  static async lock(sql: Sql, hints: LockHints[]): Promise<Prelocked> {
+  static async lock(sql: Sql, given: LockHints[]): Promise<Prelocked> {
     const unique = (keys: (string | undefined)[]) => [...new Set(keys.filter((key): key is string => key !== undefined))]
+    const taskInstances = await instancesOfTasks(sql, unique(given.map((hint) => (hint.instance ? undefined : hint.task))))
+    const hints = given.map((hint) => (hint.instance || !hint.task ? hint : { ...hint, instance: taskInstances.get(hint.task) }))
     const instances = await lockTopInstances(sql, unique(hints.map((hint) => hint.instance)))
     // A job or task only after its instance, and only if that is the top of its tree (locked here).
     const locked = new Set(instances.map((row) => row.key))
@@ -35,7 +39,7 @@ export class Prelocked {
       lockUserTasks(sql, unique(ofLocked.map((hint) => hint.task))),
     ])
     const byKey = <R extends { key: string }>(rows: R[]) => new Map(rows.map((row) => [row.key, row]))
-    return new Prelocked(byKey(instances), byKey(jobs), byKey(tasks))
+    return new Prelocked(byKey(instances), byKey(jobs), byKey(tasks), taskInstances)
   }
 
   /** The instance's row as locked at the start, the first time it is asked for. */

@@ -18,7 +18,7 @@ import type { InstanceKeys } from './instance-keys.js'
 import type { WriteBuffer } from './write-buffer.js'
 import type { Prelocked } from './prelocked.js'
 import { lockJob, type JobRow } from './jobs.js'
-import { lockUserTask, type UserTaskRow } from './user-tasks.js'
+import { instancesOfTasks, lockUserTask, type UserTaskRow } from './user-tasks.js'
 import {
   activeMessageStarted, getSubscription, lockBufferedMessage, lockMessageKey, recordCorrelation, startSubscriptionsOf, type MessageRow, type SubscriptionRow,
 } from './messages.js'
@@ -125,6 +125,15 @@ export class Session {
   /** Locks a job of an instance this session has locked. */
   async lockJob(key: string): Promise<JobRow | undefined> {
     return this.ctx.prelocked?.takeJob(key) ?? lockJob(this.tx, key)
+  }
+
+  /** The instance a user task belongs to; a task that does not exist is a 404. */
+  async userTaskInstance(taskKey: string): Promise<string> {
+    const known = this.ctx.prelocked?.taskInstances.get(taskKey)
+    if (known) return known
+    const [instanceKey] = (await instancesOfTasks(this.tx, [taskKey])).values()
+    if (!instanceKey) throw notFound('User task', taskKey)
+    return instanceKey
   }
 
   /** Locks a user task of an instance this session has locked. */

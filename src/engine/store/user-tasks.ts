@@ -61,6 +61,14 @@ export async function lockUserTasks(sql: Sql, keys: string[]): Promise<UserTaskR
   return sql<UserTaskRow[]>`select ${columns(sql)} from user_tasks where key = any(${keys}::bigint[]) order by key for update`
 }
 
+/** The instance each of these tasks belongs to (which never changes), without locking anything. */
+export async function instancesOfTasks(sql: Sql, keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map()
+  const rows = await sql<{ key: string; instanceKey: string }[]>`
+    select key::text, instance_key::text as "instanceKey" from user_tasks where key = any(${keys}::bigint[])`
+  return new Map(rows.map((row) => [row.key, row.instanceKey]))
+}
+
 export async function setAssignee(sql: Sql, key: string, assignee: string | null): Promise<void> {
   await sql`update user_tasks set assignee = ${assignee} where key = ${key}`
 }

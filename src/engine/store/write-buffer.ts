@@ -2,7 +2,10 @@
 // the transaction is about to read or commit. A command writes its instance row, its history and
 // its jobs or tasks; a group of commands sharing a transaction (group commit) then costs a handful
 // of statements instead of a handful each. Each statement carries its rows as one JSON parameter,
-// unpacked by jsonb_to_recordset: one value to serialize, one plan whatever the row count.
+// unpacked by jsonb_to_recordset: one value to serialize, one plan whatever the row count. An
+// update or delete also names its rows' keys as an array on an indexed column, so the plan finds
+// them by index however stale the table's statistics are (the planner guesses 100 rows for the
+// JSON and, trusting old statistics, would otherwise scan a grown table or all its open tasks).
 //
 // The rule that keeps it correct: nothing in the transaction reads a row this buffer still holds.
 // The session flushes before it locks an instance the buffer has written (`touches`), before any
@@ -142,6 +145,7 @@ export class WriteBuffer {
     this.jobs.clear()
     this.tasks.clear()
     const json = (rows: Row[]) => sql.json(rows as never)
+    const keysOf = (rows: Row[], column: string) => [...new Set(rows.map((row) => row[column] as string))]
     const statements: Promise<unknown>[] = []
     if (inserted.length > 0) {
       statements.push(sql`
@@ -156,19 +160,26 @@ export class WriteBuffer {
       statements.push(sql`
         update process_instances p set state = r.state, status = r.status, history_seq = r.history_seq, ended_at = r.ended_at
         from jsonb_to_recordset(${json(updated)}) as r(key bigint, state jsonb, status text, history_seq integer, ended_at timestamptz)
-        where p.key = r.key`)
+        where p.key = any(${keysOf(updated, 'key')}::bigint[]) and p.key = r.key`)
     }
     if (jobDeletes.length > 0) {
       statements.push(sql`
         delete from jobs j using jsonb_to_recordset(${json(jobDeletes)}) as r(instance_key bigint, element_instance_id integer)
-        where j.instance_key = r.instance_key and j.element_instance_id = r.element_instance_id`)
+        where j.instance_key = any(${keysOf(jobDeletes, 'instance_key')}::bigint[])
+          and j.instance_key = r.instance_key and j.element_instance_id = r.element_instance_id`)
     }
     if (taskCloses.length > 0) {
+      // Only an open task closes; the test is in the values, not the filter, which the planner
+      // would otherwise answer from the index of open tasks, all of them.
       statements.push(sql`
-        update user_tasks t set state = r.state, completed_at = r.completed_at, completed_by = r.completed_by
+        update user_tasks t set
+          state = case when t.state = 'created' then r.state else t.state end,
+          completed_at = case when t.state = 'created' then r.completed_at else t.completed_at end,
+          completed_by = case when t.state = 'created' then r.completed_by else t.completed_by end
         from jsonb_to_recordset(${json(taskCloses)}) as r(instance_key bigint, element_instance_id integer, state text,
           completed_at timestamptz, completed_by text)
-        where t.instance_key = r.instance_key and t.element_instance_id = r.element_instance_id and t.state = 'created'`)
+        where t.instance_key = any(${keysOf(taskCloses, 'instance_key')}::bigint[])
+          and t.instance_key = r.instance_key and t.element_instance_id = r.element_instance_id`)
     }
     if (jobs.length > 0) {
       statements.push(sql`
