@@ -44,7 +44,7 @@ export class TimerLoop {
   private readonly options: TimerLoopOptions
 
   constructor(private readonly host: TimerHost, private readonly crossProcess: boolean, options: Partial<TimerLoopOptions> = {}) {
-    this.options = { batchSize: 200, concurrency: crossProcess ? 8 : 1, leaseMs: 60_000, pollIntervalMs: 30_000, onError: () => {}, ...options }
+    this.options = { batchSize: 200, concurrency: crossProcess ? 64 : 1, leaseMs: 60_000, pollIntervalMs: 30_000, onError: () => {}, ...options }
   }
 
   start(): void {

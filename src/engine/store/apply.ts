@@ -10,8 +10,8 @@ import type { NewJob } from './jobs.js'
 import type { NewUserTask } from './user-tasks.js'
 import { insertIncidents, markResolved, type NewIncident } from './incidents.js'
 import type { WriteBuffer } from './write-buffer.js'
-import { deleteAllInstanceTimers, deleteInstanceTimers, upsertInstanceTimers, type NewInstanceTimer } from './timers.js'
-import { deleteAllSubscriptions, deleteSubscriptions, insertSubscriptions, type NewSubscription } from './messages.js'
+import { deleteAllInstanceTimers, upsertInstanceTimers, type NewInstanceTimer } from './timers.js'
+import { deleteAllSubscriptions, insertSubscriptions, type NewSubscription } from './messages.js'
 
 /** Work on other instances (or on this one, after it is written) that a result asks for. */
 export type FollowUp =
@@ -123,23 +123,23 @@ export async function applyResult(
   buffer.insertUserTasks(tasks, now)
   buffer.appendHistory(key, instance.historySeq, result.events, actor, now)
   if (options.saveState) buffer.saveInstance(key, result.state, lastSeq, now)
+  // Closing first: a subscription closed and re-opened in one result (a cycle) must end up open,
+  // so the buffer, which holds the closes, is flushed before any timer or subscription is written.
+  buffer.closeWaits(key, closed)
   const waited = (instance.state?.subscriptions?.length ?? 0) > 0 || timers.size > 0 || subscriptions.length > 0
-  const endWaits = ended && waited
-  if (writes.length + incidents.length + timers.size + subscriptions.length + closed.length > 0 || endWaits) {
+  if (ended && waited) buffer.endWaits(key)
+  const opened = subscriptions.filter((s) => !closed.includes(s.subscriptionId) || reopened(result.effects, s.subscriptionId))
+  if (writes.length + incidents.length + timers.size + opened.length > 0) {
     // These rows refer to rows the buffer may hold (a new instance): the buffer goes first.
     await buffer.flush(sql)
-    // Closing first: a subscription closed and re-opened in one result (a cycle) must end up open.
-    if (closed.length > 0) {
-      await Promise.all([deleteInstanceTimers(sql, key, closed), deleteSubscriptions(sql, key, closed)])
-    }
     // Independent writes go out together: postgres pipelines them on the transaction's connection.
     await Promise.all([
       ...writes.map((write) => write()),
       insertIncidents(sql, incidents, now),
       upsertInstanceTimers(sql, [...timers.values()], now),
-      insertSubscriptions(sql, subscriptions.filter((s) => !closed.includes(s.subscriptionId) || reopened(result.effects, s.subscriptionId)), now),
+      insertSubscriptions(sql, opened, now),
     ])
-    if (endWaits) await Promise.all([deleteAllInstanceTimers(sql, key), deleteAllSubscriptions(sql, key)])
+    if (ended && (timers.size > 0 || opened.length > 0)) await Promise.all([deleteAllInstanceTimers(sql, key), deleteAllSubscriptions(sql, key)])
   }
   let timerDue: Date | null = null
   for (const timer of timers.values()) if (!timerDue || timer.dueAt < timerDue) timerDue = timer.dueAt

@@ -49,11 +49,6 @@ export async function insertSubscriptions(sql: Sql, subscriptions: NewSubscripti
   })))}`
 }
 
-export async function deleteSubscriptions(sql: Sql, instanceKey: string, subscriptionIds: number[]): Promise<void> {
-  if (subscriptionIds.length === 0) return
-  await sql`delete from message_subscriptions where instance_key = ${instanceKey} and subscription_id = any(${subscriptionIds}::int[])`
-}
-
 export async function deleteAllSubscriptions(sql: Sql, instanceKey: string): Promise<void> {
   await sql`delete from message_subscriptions where instance_key = ${instanceKey}`
 }

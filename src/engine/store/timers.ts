@@ -51,11 +51,6 @@ export async function upsertInstanceTimers(sql: Sql, timers: NewInstanceTimer[],
                   claimed_by = null, claimed_until = null, attempts = 0, last_error = null`
 }
 
-export async function deleteInstanceTimers(sql: Sql, instanceKey: string, subscriptionIds: number[]): Promise<void> {
-  if (subscriptionIds.length === 0) return
-  await sql`delete from timers where instance_key = ${instanceKey} and subscription_id = any(${subscriptionIds}::int[])`
-}
-
 /** An ended instance keeps no timers (the runtime closes them too; this makes sure). */
 export async function deleteAllInstanceTimers(sql: Sql, instanceKey: string): Promise<void> {
   await sql`delete from timers where instance_key = ${instanceKey}`

@@ -39,9 +39,14 @@ export class WriteBuffer {
   private readonly jobDeletes: Row[] = []
   private readonly tasks = new Map<string, Row>()
   private readonly taskCloses: Row[] = []
+  /** Timers and message subscriptions closed, by instance and subscription id. */
+  private readonly waitCloses: Row[] = []
+  /** Instances that ended: none of their timers or subscriptions stays. */
+  private readonly waitEnds = new Set<string>()
 
   get isEmpty(): boolean {
-    return this.inserted.size + this.updated.size + this.history.length + this.jobs.size + this.jobDeletes.length + this.tasks.size + this.taskCloses.length === 0
+    return this.inserted.size + this.updated.size + this.history.length + this.jobs.size + this.jobDeletes.length + this.tasks.size +
+      this.taskCloses.length + this.waitCloses.length + this.waitEnds.size === 0
   }
 
   /** Whether a row of this instance waits here: read it only after a flush. */
@@ -130,16 +135,27 @@ export class WriteBuffer {
     else this.taskCloses.push({ instance_key: instanceKey, element_instance_id: elementInstanceId, state, completed_at: now, completed_by: actor })
   }
 
+  /** Removes closed timers and subscriptions (the runtime closes a timer that fired, or a boundary event's). */
+  closeWaits(instanceKey: string, subscriptionIds: number[]): void {
+    for (const id of subscriptionIds) this.waitCloses.push({ instance_key: instanceKey, subscription_id: id })
+  }
+
+  /** Removes every timer and subscription of an ended instance. */
+  endWaits(instanceKey: string): void {
+    this.waitEnds.add(instanceKey)
+  }
+
   /**
    * Sends everything held, in an order the foreign keys accept (instances before what refers to
    * them, removals before inserts), as statements pipelined on the transaction's connection.
    */
   async flush(sql: Sql): Promise<void> {
     if (this.isEmpty) return
-    const [inserted, updated, history, jobs, jobDeletes, tasks, taskCloses] = [
+    const [inserted, updated, history, jobs, jobDeletes, tasks, taskCloses, waitCloses, waitEnds] = [
       [...this.inserted.values()], [...this.updated.values()], this.history.splice(0), [...this.jobs.values()],
-      this.jobDeletes.splice(0), [...this.tasks.values()], this.taskCloses.splice(0),
+      this.jobDeletes.splice(0), [...this.tasks.values()], this.taskCloses.splice(0), this.waitCloses.splice(0), [...this.waitEnds],
     ]
+    this.waitEnds.clear()
     this.inserted.clear()
     this.updated.clear()
     this.jobs.clear()
@@ -180,6 +196,21 @@ export class WriteBuffer {
           completed_at timestamptz, completed_by text)
         where t.instance_key = any(${keysOf(taskCloses, 'instance_key')}::bigint[])
           and t.instance_key = r.instance_key and t.element_instance_id = r.element_instance_id`)
+    }
+    if (waitCloses.length > 0) {
+      const [rows, keys] = [json(waitCloses), keysOf(waitCloses, 'instance_key')]
+      statements.push(
+        sql`delete from timers t using jsonb_to_recordset(${rows}) as r(instance_key bigint, subscription_id integer)
+            where t.instance_key = any(${keys}::bigint[]) and t.instance_key = r.instance_key and t.subscription_id = r.subscription_id`,
+        sql`delete from message_subscriptions s using jsonb_to_recordset(${rows}) as r(instance_key bigint, subscription_id integer)
+            where s.instance_key = any(${keys}::bigint[]) and s.instance_key = r.instance_key and s.subscription_id = r.subscription_id`,
+      )
+    }
+    if (waitEnds.length > 0) {
+      statements.push(
+        sql`delete from timers where instance_key = any(${waitEnds}::bigint[])`,
+        sql`delete from message_subscriptions where instance_key = any(${waitEnds}::bigint[])`,
+      )
     }
     if (jobs.length > 0) {
       statements.push(sql`
