@@ -33,24 +33,18 @@ export interface NewJob {
   variables: Variables
 }
 
-export async function insertJobs(sql: Sql, jobs: NewJob[], now: Date): Promise<void> {
-  if (jobs.length === 0) return
-  await sql`insert into jobs ${sql(
-    jobs.map((job) => ({
-      instance_key: job.instanceKey,
-      element_instance_id: job.elementInstanceId,
-      element_id: job.elementId,
-      type: job.type,
-      retries: job.retries,
-      custom_headers: sql.json(job.customHeaders as never),
-      variables: sql.json(job.variables as never),
-      due_at: now,
-    })),
-  )}`
-}
-
-export async function deleteJob(sql: Sql, instanceKey: string, elementInstanceId: number): Promise<void> {
-  await sql`delete from jobs where instance_key = ${instanceKey} and element_instance_id = ${elementInstanceId}`
+/** A new job's row, as the write buffer inserts it (jsonb_to_recordset). */
+export function jobRow(job: NewJob, now: Date) {
+  return {
+    instance_key: job.instanceKey,
+    element_instance_id: job.elementInstanceId,
+    element_id: job.elementId,
+    type: job.type,
+    retries: job.retries,
+    custom_headers: job.customHeaders,
+    variables: job.variables,
+    due_at: now,
+  }
 }
 
 export async function lockJob(sql: Sql, key: string): Promise<JobRow | undefined> {

@@ -23,27 +23,25 @@ const columns = (sql: Sql) => sql`
 
 export type NewUserTask = UserTaskFields & { instanceKey: string; processId: string; elementInstanceId: number; elementId: string; variables: Variables }
 
-export async function insertUserTasks(sql: Sql, tasks: NewUserTask[], now: Date): Promise<void> {
-  if (tasks.length === 0) return
-  await sql`insert into user_tasks ${sql(
-    tasks.map((task) => ({
-      instance_key: task.instanceKey,
-      element_instance_id: task.elementInstanceId,
-      element_id: task.elementId,
-      process_id: task.processId,
-      name: task.name,
-      assignee: task.assignee,
-      candidate_groups: task.candidateGroups,
-      candidate_users: task.candidateUsers,
-      due_date: task.dueDate,
-      follow_up_date: task.followUpDate,
-      priority: task.priority,
-      form_id: task.formId,
-      form_key: task.formKey,
-      variables: sql.json(task.variables as never),
-      created_at: now,
-    })),
-  )}`
+/** A new task's row, as the write buffer inserts it (jsonb_to_recordset). */
+export function userTaskRow(task: NewUserTask, now: Date) {
+  return {
+    instance_key: task.instanceKey,
+    element_instance_id: task.elementInstanceId,
+    element_id: task.elementId,
+    process_id: task.processId,
+    name: task.name,
+    assignee: task.assignee,
+    candidate_groups: task.candidateGroups,
+    candidate_users: task.candidateUsers,
+    due_date: task.dueDate,
+    follow_up_date: task.followUpDate,
+    priority: task.priority,
+    form_id: task.formId,
+    form_key: task.formKey,
+    variables: task.variables,
+    created_at: now,
+  }
 }
 
 export async function getUserTask(sql: Sql, key: string): Promise<UserTaskRow | undefined> {
@@ -71,19 +69,6 @@ export async function instancesOfTasks(sql: Sql, keys: string[]): Promise<Map<st
 
 export async function setAssignee(sql: Sql, key: string, assignee: string | null): Promise<void> {
   await sql`update user_tasks set assignee = ${assignee} where key = ${key}`
-}
-
-export async function closeUserTask(
-  sql: Sql,
-  instanceKey: string,
-  elementInstanceId: number,
-  state: 'completed' | 'cancelled',
-  actor: string | null,
-  now: Date,
-): Promise<void> {
-  await sql`
-    update user_tasks set state = ${state}, completed_at = ${now}, completed_by = ${actor}
-    where instance_key = ${instanceKey} and element_instance_id = ${elementInstanceId} and state = 'created'`
 }
 
 export interface UserTaskFilter {

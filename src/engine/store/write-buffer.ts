@@ -13,8 +13,8 @@
 import type { Sql } from '../../db/connect.js'
 import type { HistoryEvent, InstanceState } from '../types.js'
 import { historyRows } from './history.js'
-import type { NewJob } from './jobs.js'
-import type { NewUserTask } from './user-tasks.js'
+import { jobRow, type NewJob } from './jobs.js'
+import { userTaskRow, type NewUserTask } from './user-tasks.js'
 
 export interface NewInstance {
   key: string
@@ -87,18 +87,7 @@ export class WriteBuffer {
   }
 
   insertJobs(jobs: NewJob[], now: Date): void {
-    for (const job of jobs) {
-      this.jobs.set(pair(job.instanceKey, job.elementInstanceId), {
-        instance_key: job.instanceKey,
-        element_instance_id: job.elementInstanceId,
-        element_id: job.elementId,
-        type: job.type,
-        retries: job.retries,
-        custom_headers: job.customHeaders,
-        variables: job.variables,
-        due_at: now,
-      })
-    }
+    for (const job of jobs) this.jobs.set(pair(job.instanceKey, job.elementInstanceId), jobRow(job, now))
   }
 
   /** A job created and removed before the flush is never written. */
@@ -108,25 +97,7 @@ export class WriteBuffer {
   }
 
   insertUserTasks(tasks: NewUserTask[], now: Date): void {
-    for (const task of tasks) {
-      this.tasks.set(pair(task.instanceKey, task.elementInstanceId), {
-        instance_key: task.instanceKey,
-        element_instance_id: task.elementInstanceId,
-        element_id: task.elementId,
-        process_id: task.processId,
-        name: task.name,
-        assignee: task.assignee,
-        candidate_groups: task.candidateGroups,
-        candidate_users: task.candidateUsers,
-        due_date: task.dueDate,
-        follow_up_date: task.followUpDate,
-        priority: task.priority,
-        form_id: task.formId,
-        form_key: task.formKey,
-        variables: task.variables,
-        created_at: now,
-      })
-    }
+    for (const task of tasks) this.tasks.set(pair(task.instanceKey, task.elementInstanceId), userTaskRow(task, now))
   }
 
   closeUserTask(instanceKey: string, elementInstanceId: number, state: 'completed' | 'cancelled', actor: string | null, now: Date): void {
