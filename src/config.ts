@@ -20,16 +20,30 @@ export interface LettersConfig {
   svarut: { url: string; username: string; password: string; timeoutMs: number } | undefined
 }
 
+/** Sign-in throttling: failed and successful attempts alike count, per username and per address. */
+export interface LoginThrottleConfig {
+  perUsername: number
+  perAddress: number
+  windowSeconds: number
+}
+
 export interface Config {
   port: number
   host: string
   databaseUrl: string | undefined
+  /** The application's own login (not the schema owner); see src/db/app-role.ts. */
+  appDatabaseUrl: string | undefined
   dataDir: string
   demo: boolean
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   bodyLimitBytes: number
   tokenSecret: string | undefined
   tokenTtlSeconds: number
+  /** The longest lifetime (exp - iat) of any token accepted, local or from the identity provider. */
+  tokenMaxLifetimeSeconds: number
+  loginThrottle: LoginThrottleConfig
+  /** Origins allowed to call the API from a browser (CORS); empty: none but the app's own. */
+  corsOrigins: string[]
   oidc: OidcConfig | undefined
   letters: LettersConfig
 }
@@ -81,6 +95,27 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:'])
+  const appDatabaseUrl = url('SAMFLYT_APP_DATABASE_URL', ['postgres:', 'postgresql:'])
+  if (appDatabaseUrl !== undefined && databaseUrl === undefined) {
+    problems.push('SAMFLYT_APP_DATABASE_URL needs DATABASE_URL (the schema owner, who runs the migrations) on the same server')
+  }
+  const tokenTtlSeconds = integer('SAMFLYT_TOKEN_TTL_SECONDS', 15 * 60, 30, 24 * 60 * 60)
+  const tokenMaxLifetimeSeconds = integer('SAMFLYT_TOKEN_MAX_LIFETIME_SECONDS', 12 * 60 * 60, 60, 7 * 24 * 60 * 60)
+  if (tokenTtlSeconds > tokenMaxLifetimeSeconds) {
+    problems.push(`SAMFLYT_TOKEN_TTL_SECONDS (${tokenTtlSeconds}) must not exceed SAMFLYT_TOKEN_MAX_LIFETIME_SECONDS (${tokenMaxLifetimeSeconds})`)
+  }
+  const corsOrigins = (value('SAMFLYT_CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
+  for (const origin of corsOrigins) {
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(origin)
+    } catch {
+      parsed = undefined
+    }
+    if (!parsed || !['https:', 'http:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      problems.push(`SAMFLYT_CORS_ORIGINS must be a comma-separated list of origins such as https://saker.kommune.no (scheme, host and port, no path), got "${origin}"`)
+    }
+  }
   const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel']
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`)
@@ -110,13 +145,21 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer('PORT', 3000, 0, 65535),
     host: value('HOST') ?? '127.0.0.1',
     databaseUrl,
+    appDatabaseUrl,
     dataDir,
     // Demo accounts exist only on the embedded default, or when asked for explicitly.
     demo: flag('SAMFLYT_DEMO', databaseUrl === undefined),
     logLevel,
     bodyLimitBytes: integer('SAMFLYT_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     tokenSecret,
-    tokenTtlSeconds: integer('SAMFLYT_TOKEN_TTL_SECONDS', 15 * 60, 30, 24 * 60 * 60),
+    tokenTtlSeconds,
+    tokenMaxLifetimeSeconds,
+    loginThrottle: {
+      perUsername: integer('SAMFLYT_LOGIN_MAX_PER_USERNAME', 10, 1, 10_000),
+      perAddress: integer('SAMFLYT_LOGIN_MAX_PER_ADDRESS', 50, 1, 100_000),
+      windowSeconds: integer('SAMFLYT_LOGIN_WINDOW_SECONDS', 5 * 60, 1, 24 * 60 * 60),
+    },
+    corsOrigins,
     oidc:
       issuer && jwksUrl
         ? {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import { openDatabase, type Database } from './db/connect.js'
 import { migrate } from './db/migrate.js'
+import { APP_ROLE, connectAsApp } from './db/app-role.js'
 import { seedDemoUsers } from './auth/demo.js'
 import { tokenSecret } from './auth/secret.js'
 import { createTokenService } from './auth/tokens.js'
@@ -23,21 +24,31 @@ export interface Samflyt {
 }
 
 export async function startSamflyt(config: Config, logger: Logger): Promise<Samflyt> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  logger.info({ database: db.kind, location: db.location }, 'database open')
+  // Migrations as the schema's owner (DATABASE_URL), everything else as the application's role.
+  const owner = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: 1 })
+  logger.info({ database: owner.kind, location: owner.location }, 'database open')
   try {
-    const { applied } = await migrate(db.sql)
+    const { applied } = await migrate(owner.sql)
     if (applied.length) logger.info({ migrations: applied.map((m) => `${String(m.version).padStart(4, "0")}_${m.name}`) }, 'migrations applied')
+  } catch (error) {
+    await owner.close()
+    throw error
+  }
+  const db = await connectAsApp(owner, { appDatabaseUrl: config.appDatabaseUrl })
+  if (owner.kind === 'pglite') logger.info({ role: APP_ROLE }, 'the embedded database has one user: the application acts as samflyt_app by SET ROLE')
+  else if (!config.appDatabaseUrl) logger.warn({ role: APP_ROLE }, 'no SAMFLYT_APP_DATABASE_URL: the application acts as samflyt_app on the owner\'s login (SET ROLE); give it a login of its own in production')
+  try {
     if (config.demo) await seedDemoUsers(db.sql)
     const tokens = createTokenService({
       secret: await tokenSecret(db.sql, config.tokenSecret),
       ttlSeconds: config.tokenTtlSeconds,
+      maxLifetimeSeconds: config.tokenMaxLifetimeSeconds,
       oidc: config.oidc,
     })
     const engine = new Engine({ db })
     await startRules(engine, db.sql, logger)
     const letters = startLetters(engine, db.sql, config.letters, logger)
-    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes, allowSyntheticIdentities: config.demo, letters: letters.letters })
+    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes, loginThrottle: config.loginThrottle, corsOrigins: config.corsOrigins, allowSyntheticIdentities: config.demo, letters: letters.letters })
     // After the API: deploying the KE process needs the form resource kind its routes register.
     await startCases(engine, db.sql, { logger, letters: letters.letters })
     if (config.demo) await startDemoOffice(db.sql, engine, logger)

@@ -14,6 +14,9 @@ import multipart from '@fastify/multipart'
 import { registerErrorHandling } from './plugins/errors.js'
 import { registerAccessControl } from './plugins/access.js'
 import { registerUrlPrivacyGuard } from './plugins/privacy.js'
+import { registerSecurityHeaders } from './plugins/headers.js'
+import { registerLoginThrottle } from './plugins/login-throttle.js'
+import type { LoginThrottleConfig } from '../config.js'
 import { ERROR_CODES_DOC, ErrorBody } from './schemas.js'
 import { healthRoutes } from './routes/health.js'
 import { authRoutes } from './routes/auth.js'
@@ -40,6 +43,10 @@ export interface AppDependencies {
   allowSyntheticIdentities?: boolean
   /** Letters (templates, municipality, dispatch); built from the environment when not given. */
   letters?: Letters
+  /** Sign-in throttling; the defaults when not given (src/api/plugins/login-throttle.ts). */
+  loginThrottle?: LoginThrottleConfig
+  /** Origins allowed to call the API from a browser (CORS); none when not given. */
+  corsOrigins?: readonly string[]
 }
 
 declare module 'fastify' {
@@ -52,16 +59,19 @@ declare module 'fastify' {
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+// A caller's x-request-id is logged beside ours (clientRequestId) when it is a sane one, so a
+// request can be followed across services; it is never taken as ours, which stays unique.
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
 
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const app: App = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes,
-    // Take a caller's request id when it is a sane one, so a request can be followed across services.
-    genReqId: (req) => {
-      const given = req.headers['x-request-id']
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    genReqId: () => randomUUID(),
+    childLoggerFactory: (logger, bindings, options, raw) => {
+      const given = raw.headers['x-request-id']
+      const client = typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? { clientRequestId: given } : {}
+      return logger.child({ ...bindings, ...client }, options)
     },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -76,7 +86,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   registerErrorHandling(app)
   registerUrlPrivacyGuard(app)
+  // Before access control: CORS answers preflight requests (OPTIONS *) for every route itself.
+  await registerSecurityHeaders(app, deps.corsOrigins)
   registerAccessControl(app, deps.tokens)
+  await registerLoginThrottle(app, deps.loginThrottle)
 
   await app.register(swagger, {
     openapi: {
@@ -89,7 +102,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } })
 
   // BPMN arrives as XML text (or as multipart files); it is parsed by the engine, not here.
   app.addContentTypeParser(['application/xml', 'text/xml', 'application/bpmn+xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body))

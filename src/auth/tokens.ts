@@ -16,14 +16,19 @@ export interface TokenService {
 export interface TokenOptions {
   secret: Uint8Array
   ttlSeconds: number
+  /** The longest lifetime (exp - iat) of a token that is accepted, local or OIDC; 12 hours unless given. */
+  maxLifetimeSeconds?: number
   oidc?: OidcConfig | undefined
   now?: () => Date
 }
 
 const unauthenticated = (message: string) => new SamflytError('SAMFLYT_UNAUTHENTICATED', message)
 
+export const DEFAULT_MAX_LIFETIME_SECONDS = 12 * 60 * 60
+
 export function createTokenService(options: TokenOptions): TokenService {
   const now = options.now ?? (() => new Date())
+  const maxLifetimeSeconds = options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS
   const jwks = options.oidc ? createRemoteJWKSet(new URL(options.oidc.jwksUrl)) : undefined
 
   async function verifyLocal(token: string): Promise<Principal> {
@@ -31,8 +36,10 @@ export function createTokenService(options: TokenOptions): TokenService {
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
       algorithms: ['HS256'],
+      requiredClaims: ['exp'],
       currentDate: now(),
     })
+    checkLifetime(payload, now(), maxLifetimeSeconds)
     return {
       username: String(payload.sub),
       displayName: String(payload.name ?? payload.sub),
@@ -47,8 +54,10 @@ export function createTokenService(options: TokenOptions): TokenService {
       issuer: oidc.issuer,
       ...(oidc.audience ? { audience: oidc.audience } : {}),
       algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
+      requiredClaims: ['exp'],
       currentDate: now(),
     })
+    checkLifetime(payload, now(), maxLifetimeSeconds)
     const username = claim(payload, oidc.usernameClaim) ?? payload.sub
     if (typeof username !== 'string') throw unauthenticated(`The token has no ${oidc.usernameClaim} or sub claim`)
     return {
@@ -93,6 +102,19 @@ export function createTokenService(options: TokenOptions): TokenService {
   }
 }
 
+/**
+ * A token lives from when it was issued (iat; now, when it has none or claims a later time) to
+ * exp. One that lives longer than allowed is refused: a stolen one would be good for too long.
+ */
+function checkLifetime(payload: JWTPayload, at: Date, maxSeconds: number): void {
+  const nowSeconds = Math.floor(at.getTime() / 1000)
+  const issuedAt = typeof payload.iat === 'number' ? Math.min(payload.iat, nowSeconds) : nowSeconds
+  const lifetime = (payload.exp as number) - issuedAt
+  if (lifetime > maxSeconds) {
+    throw unauthenticated(`The bearer token lives ${lifetime} s, longer than the ${maxSeconds} s this server accepts`)
+  }
+}
+
 function claim(payload: JWTPayload, path: string): unknown {
   // Nested claims such as realm_access.roles (Keycloak) are named with dots.
   return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], payload)
@@ -107,7 +129,9 @@ function describeJoseError(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The bearer token has expired; sign in again'
   if (error instanceof errors.JWKSNoMatchingKey) return 'The bearer token is signed by a key the identity provider does not list'
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The bearer token signature is invalid'
-  if (error instanceof errors.JWTClaimValidationFailed) return `The bearer token's ${error.claim} claim is not accepted`
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return error.reason === 'missing' ? `The bearer token has no ${error.claim} claim; tokens must expire` : `The bearer token's ${error.claim} claim is not accepted`
+  }
   if (error instanceof errors.JOSEError) return `The bearer token is invalid (${error.code})`
   return 'The bearer token could not be verified'
 }

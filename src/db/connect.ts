@@ -12,6 +12,8 @@ export interface Database {
   kind: 'postgres' | 'pglite'
   /** Where the data lives, safe to log: the URL without its password, or the PGlite folder. */
   location: string
+  /** A server's URL (with its password), to open further connections to it; undefined on PGlite. */
+  url?: string | undefined
   close(): Promise<void>
 }
 
@@ -23,7 +25,7 @@ export interface DatabaseOptions {
   maxConnections?: number
 }
 
-const CLIENT_OPTIONS = {
+export const CLIENT_OPTIONS = {
   onnotice: () => {},
   connection: { application_name: 'samflyt' },
   transform: { undefined: null },
@@ -32,7 +34,7 @@ const CLIENT_OPTIONS = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const sql = postgres(options.databaseUrl, { ...CLIENT_OPTIONS, max: options.maxConnections ?? 10 })
-    return { sql, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => sql.end({ timeout: 5 }) }
+    return { sql, kind: 'postgres', location: redactUrl(options.databaseUrl), url: options.databaseUrl, close: () => sql.end({ timeout: 5 }) }
   }
   const embedded = await startEmbedded(options.dataDir)
   const sql = postgres({

@@ -27,15 +27,18 @@ export async function authRoutes(app: App) {
       ),
       response: {
         200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: UserSchema }),
-        ...errorResponses(400, 401),
+        ...errorResponses(400, 401, 429),
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { username, password } = request.body
+    await app.loginThrottle.check(request, reply, username)
     const user = await findUser(app.db.sql, username.toLowerCase())
     // Verify against a dummy hash for unknown users too, so timing does not tell which usernames exist.
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
     if (!user || !user.active || !user.passwordHash || !valid) {
+      await app.loginThrottle.failed(request, username)
+      request.log.warn({ username, address: request.ip, reason: !user ? 'unknown username' : !user.active || !user.passwordHash ? 'account cannot sign in' : 'wrong password' }, 'sign-in failed')
       throw new SamflytError('SAMFLYT_UNAUTHENTICATED', 'Wrong username or password')
     }
     const principal = { username: user.username, displayName: user.displayName, roles: user.roles, unit: user.unit }
