@@ -33,16 +33,8 @@ export interface AppConnectionOptions {
 export async function connectAsApp(owner: Database, options: AppConnectionOptions = {}): Promise<Database> {
   let app: Database = owner
   try {
-    if (owner.kind === 'pglite') {
-      await owner.sql.unsafe(`set role ${APP_ROLE}`)
-    } else {
-      const url = options.appDatabaseUrl ?? owner.url
-      if (!url) throw new AppRoleError('The database has no URL to connect the application with')
-      const connection = options.appDatabaseUrl ? CLIENT_OPTIONS.connection : { ...CLIENT_OPTIONS.connection, role: APP_ROLE }
-      const sql = postgres(url, { ...CLIENT_OPTIONS, connection, max: options.maxConnections ?? 10 })
-      app = { sql, kind: 'postgres', location: redactUrl(url), url, close: () => sql.end({ timeout: 5 }) }
-      await owner.close()
-    }
+    app = await openAppConnection(owner, options)
+    if (app !== owner) await owner.close()
     await checkAppRole(app)
     return app
   } catch (error) {
@@ -50,6 +42,32 @@ export async function connectAsApp(owner: Database, options: AppConnectionOption
     if (app !== owner) await owner.close().catch(() => {})
     throw error
   }
+}
+
+/**
+ * A connection as the application's role beside the owner's, which stays open (tests use both).
+ * On PGlite there is one session: the owner's itself turns into the application's, and is returned.
+ */
+export async function openAppConnection(owner: Database, options: AppConnectionOptions = {}): Promise<Database> {
+  if (owner.kind === 'pglite') {
+    await owner.sql.unsafe(`set role ${APP_ROLE}`)
+    return owner
+  }
+  const url = options.appDatabaseUrl ?? owner.url
+  if (!url) throw new AppRoleError('The database has no URL to connect the application with')
+  const connection = options.appDatabaseUrl ? CLIENT_OPTIONS.connection : { ...CLIENT_OPTIONS.connection, role: APP_ROLE }
+  const sql = postgres(url, { ...CLIENT_OPTIONS, connection, max: options.maxConnections ?? 10 })
+  const app: Database = { sql, kind: 'postgres', location: redactUrl(url), url, close: () => sql.end({ timeout: 5 }) }
+  try {
+    await sql`select 1`
+  } catch (error) {
+    await app.close()
+    const message = (error as Error).message
+    throw new AppRoleError(options.appDatabaseUrl
+      ? `The application cannot connect with SAMFLYT_APP_DATABASE_URL (${redactUrl(url)}): ${message}`
+      : `The owner's login cannot act as ${APP_ROLE} (${message}); grant it the role (grant ${APP_ROLE} to <owner>) or set SAMFLYT_APP_DATABASE_URL`)
+  }
+  return app
 }
 
 /** Refuses a connection that could alter tables or triggers: a superuser's, or a table owner's. */

@@ -7,6 +7,7 @@ import { DEMO_USERS, seedDemoUsers } from '../../src/auth/demo.js'
 import { createTokenService, type TokenOptions } from '../../src/auth/tokens.js'
 import type { Role } from '../../src/auth/roles.js'
 import { testDatabase, type TestDatabase } from './database.js'
+import { openAppConnection } from '../../src/db/app-role.js'
 import { Engine } from '../../src/engine/engine.js'
 import { registerRuleWorkers } from '../../src/rules/worker.js'
 import { startRules } from '../../src/rules/start.js'
@@ -46,24 +47,27 @@ export interface TestAppExtras {
 export async function testApp(options: Partial<TokenOptions> = {}, extras: TestAppExtras = {}): Promise<TestApp> {
   const db = await testDatabase()
   await seedDemoUsers(db.sql)
+  // The app runs as samflyt_app, as in production; the test itself keeps the owner's connection
+  // (db). PGlite has one session, so there both are the owner's.
+  const appDb = db.kind === 'postgres' ? await openAppConnection(db) : db
   let output = ''
   const stream = new PassThrough()
   stream.on('data', (chunk) => (output += chunk))
   const tokens = createTokenService({ secret: TEST_SECRET, ttlSeconds: 900, ...options })
-  const engine = new Engine({ db, ...(extras.clock ? { clock: extras.clock } : {}) })
-  await registerRuleWorkers(engine, db.sql)
+  const engine = new Engine({ db: appDb, ...(extras.clock ? { clock: extras.clock } : {}) })
+  await registerRuleWorkers(engine, appDb.sql)
   // The KE process writes and sends letters: as src/start.ts does, with the embedded default's
   // outbox (a folder of this app's own) and the engine's clock, which tests move.
   const outboxDir = extras.cases ? mkdtempSync(join(tmpdir(), 'samflyt-outbox-')) : undefined
   const letters = outboxDir
-    ? lettersFromConfig(db.sql, { ...loadConfig().letters, outboxDir, svarut: undefined }, { engine, clock: () => engine.clock() })
+    ? lettersFromConfig(appDb.sql, { ...loadConfig().letters, outboxDir, svarut: undefined }, { engine, clock: () => engine.clock() })
     : undefined
   if (letters) engine.worker(DISPATCH_JOB_TYPE, dispatchHandler(letters))
-  const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024, allowSyntheticIdentities: true, ...(letters ? { letters } : {}) })
+  const app = await buildApp({ db: appDb, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024, allowSyntheticIdentities: true, ...(letters ? { letters } : {}) })
   await app.ready()
   if (extras.cases) {
-    await startRules(engine, db.sql)
-    await startCases(engine, db.sql, { letters })
+    await startRules(engine, appDb.sql)
+    await startCases(engine, appDb.sql, { letters })
   }
   return {
     app,
@@ -82,6 +86,7 @@ export async function testApp(options: Partial<TokenOptions> = {}, extras: TestA
     async close() {
       await app.close()
       await engine.stop()
+      if (appDb !== db) await appDb.close()
       await db.close()
       if (outboxDir) rmSync(outboxDir, { recursive: true, force: true })
     },
