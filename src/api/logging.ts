@@ -1,15 +1,17 @@
 // Logs never carry identity numbers, passwords or tokens. Known fields are redacted by name;
-// as a net under that, every log line is scrubbed of any standalone run of 11 digits (the shape
-// of a fødselsnummer or D-number) before it is written, wherever in the line it ended up.
+// a request's URL is logged with anything that looks like an identity number masked; and as a
+// net under that, every log line is scrubbed of free-standing 11-digit numbers (the shape of a
+// fødselsnummer or D-number) before it is written, wherever in the line they ended up, without
+// breaking the line's JSON, its decimals or its ids (see identity-in-text.ts).
 import { Writable } from 'node:stream'
 import pino, { type Logger } from 'pino'
 import type { Config } from '../config.js'
+import { IDENTITY_NUMBER_MASK, maskLogLine, maskUrl } from './identity-in-text.js'
 
-const IDENTITY_NUMBER_SHAPE = /(?<!\d)\d{6}[ .-]?\d{5}(?!\d)/g
-export const IDENTITY_NUMBER_MASK = '[fnr]'
+export { IDENTITY_NUMBER_MASK }
 
 export function scrubIdentityNumbers(text: string): string {
-  return text.replace(IDENTITY_NUMBER_SHAPE, IDENTITY_NUMBER_MASK)
+  return maskLogLine(text)
 }
 
 export function scrubbingStream(target: NodeJS.WritableStream): Writable {
@@ -38,7 +40,7 @@ export function createLogger(level: Config['logLevel'], destination: NodeJS.Writ
       level,
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url, id: req.id }),
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: maskUrl(req.url), id: req.id }),
       },
     },
     scrubbingStream(destination),
