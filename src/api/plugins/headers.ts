@@ -34,6 +34,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, corsOrigins:
     // Same-origin only: the app and its API share an origin; nothing here is embedded elsewhere.
     crossOriginResourcePolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
     // HTTPS is the reverse proxy's business; it should send Strict-Transport-Security itself.
     strictTransportSecurity: false,
   })
