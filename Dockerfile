@@ -16,6 +16,7 @@ COPY --from=build /app/dist ./dist
 COPY processes ./processes
 COPY rules ./rules
 COPY forms ./forms
+COPY templates ./templates
 USER node
 EXPOSE 3000
 CMD ["node", "dist/server.js"]
