@@ -1,6 +1,7 @@
 // Every setting comes from the environment and is checked once at start. A bad value stops
 // start-up with a message naming the variable and what it expects.
 import { resolve } from 'node:path'
+import { isIP } from 'node:net'
 
 export interface OidcConfig {
   issuer: string
@@ -44,6 +45,8 @@ export interface Config {
   loginThrottle: LoginThrottleConfig
   /** Origins allowed to call the API from a browser (CORS); empty: none but the app's own. */
   corsOrigins: string[]
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
+  trustedProxies: string[]
   oidc: OidcConfig | undefined
   letters: LettersConfig
 }
@@ -104,6 +107,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (tokenTtlSeconds > tokenMaxLifetimeSeconds) {
     problems.push(`SAMFLYT_TOKEN_TTL_SECONDS (${tokenTtlSeconds}) must not exceed SAMFLYT_TOKEN_MAX_LIFETIME_SECONDS (${tokenMaxLifetimeSeconds})`)
   }
+  const trustedProxies = (value('SAMFLYT_TRUSTED_PROXIES') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+  for (const entry of trustedProxies) {
+    const [address, bits, ...rest] = entry.split('/')
+    const family = isIP(address ?? '')
+    if (!family || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))) {
+      problems.push(`SAMFLYT_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.0/8, got "${entry}"`)
+    }
+  }
   const corsOrigins = (value('SAMFLYT_CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
   for (const origin of corsOrigins) {
     let parsed: URL | undefined
@@ -160,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
       windowSeconds: integer('SAMFLYT_LOGIN_WINDOW_SECONDS', 5 * 60, 1, 24 * 60 * 60),
     },
     corsOrigins,
+    trustedProxies,
     oidc:
       issuer && jwksUrl
         ? {

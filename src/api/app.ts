@@ -47,6 +47,8 @@ export interface AppDependencies {
   loginThrottle?: LoginThrottleConfig
   /** Origins allowed to call the API from a browser (CORS); none when not given. */
   corsOrigins?: readonly string[]
+  /** Reverse proxies whose X-Forwarded-For gives the client's address (sign-in throttling, logs). */
+  trustedProxies?: readonly string[]
 }
 
 declare module 'fastify' {
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const app: App = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes,
+    trustProxy: deps.trustedProxies?.length ? [...deps.trustedProxies] : false,
     genReqId: () => randomUUID(),
     childLoggerFactory: (logger, bindings, options, raw) => {
       const given = raw.headers['x-request-id']

@@ -3,7 +3,8 @@
 // or from that address gets 429 with Retry-After until the window has passed, right password or
 // not, so guessing is slow whichever is varied. Only failures count, so the many caseworkers
 // of one office behind one address can all sign in in the morning.
-// The counters live in this process: several processes each allow as many.
+// The counters live in this process: several processes each allow as many. Behind a reverse
+// proxy the address is the client's only when the proxy is trusted (SAMFLYT_TRUSTED_PROXIES).
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { LoginThrottleConfig } from '../../config.js'
@@ -30,8 +31,12 @@ export async function registerLoginThrottle(app: FastifyInstance, config: LoginT
   // No route is limited by itself (global: false): sign-in asks when it knows the username.
   await app.register(rateLimit, { global: false })
   const timeWindow = config.windowSeconds * 1000
-  const byUsername = app.createRateLimit({ max: config.perUsername, timeWindow, keyGenerator: (request) => usernameKey(request) })
-  const byAddress = app.createRateLimit({ max: config.perAddress, timeWindow, keyGenerator: (request) => request.ip })
+  // Room for many counters, so that a flood of made-up usernames cannot push real ones out
+  // (the local store reads `cache` from a limiter's options, though its types leave it out).
+  const limiter = (max: number, keyGenerator: (request: FastifyRequest) => string) =>
+    app.createRateLimit(Object.assign({ max, timeWindow, keyGenerator }, { cache: 100_000 }))
+  const byUsername = limiter(config.perUsername, (request) => usernameKey(request))
+  const byAddress = limiter(config.perAddress, (request) => request.ip)
 
   const keyed = new WeakMap<FastifyRequest, string>()
   const usernameKey = (request: FastifyRequest) => keyed.get(request) ?? ''
