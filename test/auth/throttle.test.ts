@@ -10,6 +10,7 @@ import { createLogger } from '../../src/api/logging.js'
 import { createTokenService } from '../../src/auth/tokens.js'
 import { TEST_SECRET } from '../helpers/app.js'
 import { PassThrough } from 'node:stream'
+import { problemsOf } from '../helpers/config.js'
 
 // Small limits, so the test signs in a few times rather than dozens (each check is a real scrypt).
 const THROTTLE = { perUsername: 4, perAddress: 6, windowSeconds: 120 }
@@ -106,6 +107,14 @@ test('a forged X-Forwarded-For does not dodge the address limit; a trusted proxy
   } finally {
     await proxied.close()
   }
+})
+
+test('trusted proxies are addresses or CIDR ranges', () => {
+  assert.equal(problemsOf({ SAMFLYT_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1, ::1' }), [])
+  assert.equal(problemsOf({ SAMFLYT_TRUSTED_PROXIES: 'proxy.local' }), [
+    'SAMFLYT_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.0/8, got "proxy.local"',
+  ])
+  assert.equal(problemsOf({ SAMFLYT_TRUSTED_PROXIES: '10.0.0.0/33' }).length, 1)
 })
 
 test.run()
