@@ -65,4 +65,20 @@ test('an incident of a case\'s instance is listed to those who may read the case
   assert.ok((await keysOf('kari')).includes(plain), 'an incident of no case is hers to see')
 })
 
+test('the case list shows a reader exactly the cases they may open, whatever mix of roles they hold', async () => {
+  const readers = {
+    'caseworker and intake group': await office.t.tokenAs({ username: 'tove', roles: ['caseworker', 'intake-group'], unit: 'Bydel Nord' }),
+    'coordinator': await office.t.tokenFor('ingrid'),
+    'intake group': await office.t.tokenFor('ola'),
+    'caseworker': await office.t.tokenFor('kari'),
+  }
+  for (const [who, token] of Object.entries(readers)) {
+    const headers = { authorization: `Bearer ${token}` }
+    const listed = json(await office.t.app.inject({ url: '/api/cases?limit=200', headers })).items.map((c: any) => c.id).sort()
+    const opened = []
+    for (const id of [office.own.caseId, office.other.caseId]) if ((await office.t.app.inject({ url: `/api/cases/${id}`, headers })).statusCode === 200) opened.push(id)
+    assert.equal(listed, opened.sort(), who)
+  }
+})
+
 test.run()
