@@ -1,4 +1,5 @@
 // The cases table: one row per enquiry.
+import type postgres from 'postgres'
 import type { Sql } from '../db/connect.js'
 import type { CaseFacts } from '../rules/index.js'
 import { CLOSED_STATUSES, type CaseStatus, type Channel, type Decision, type Language, type Route, type SenderRole } from './types.js'
@@ -145,6 +146,8 @@ export interface CaseFilter {
   coordinatorUsername?: string | undefined
   /** Only cases that have been on the intake group's agenda. */
   intakeGroup?: boolean | undefined
+  /** Only cases this condition on the row `c` holds for: the reader's access rule (case-access.ts readableCase). */
+  readable?: postgres.Fragment | undefined
   open?: boolean | undefined
   limit: number
   offset: number
@@ -166,7 +169,8 @@ export async function listCases(sql: Sql, filter: CaseFilter): Promise<{ items: 
     ${filter.open === true ? sql`and c.closed_at is null` : filter.open === false ? sql`and c.closed_at is not null` : sql``}
     ${filter.units ? sql`and c.unit = any(${filter.units})` : sql``}
     ${filter.coordinatorUsername ? sql`and c.coordinator_id in (select id from coordinators where username = ${filter.coordinatorUsername})` : sql``}
-    ${filter.intakeGroup ? sql`and exists (select 1 from agenda_items a where a.case_id = c.id)` : sql``}`
+    ${filter.intakeGroup ? sql`and exists (select 1 from agenda_items a where a.case_id = c.id)` : sql``}
+    ${filter.readable ? sql`and (${filter.readable})` : sql``}`
   const items = await sql<CaseListRow[]>`
     select ${columns(sql)}, p.name as "personName", p.identity_number as "identityNumber", p.birth_date::text as "birthDate"
     from cases c join people p on p.id = c.person_id

@@ -1,7 +1,7 @@
 // What a reader sees of a case: the case, the person (identity number masked unless the reader's
 // role needs it), guardians, consent, the open tasks, the rules' decisions with their reasons,
 // the caseworker's decision, the coordinator, the intake group's outcome, and what was sent.
-// Who may read which case lives here too, so every route applies the same rule.
+// Who may read which case is decided in case-access.ts, so every route applies the same rule.
 import type { Sql } from '../db/connect.js'
 import type { Principal } from '../auth/roles.js'
 import { SamflytError, notFound } from '../errors.js'
@@ -10,31 +10,18 @@ import { getCase, type CaseRow } from './cases.js'
 import { getPerson, listGuardians } from './people.js'
 import { getConsent } from './consents.js'
 import { getCoordinator } from './coordinators.js'
+import { checkCaseAccess } from './case-access.js'
 import { agendaItemsOfCase } from './meetings.js'
 import { listNotifications } from './notifications.js'
 import { recordCaseReads } from './access-log.js'
 
-/** Roles that read all cases; others are limited (caseworkers: their unit's; coordinators: their own; the intake group: its agenda's). */
-const READ_ALL = ['admin', 'auditor'] as const
 /** Roles that see the full identity number: whoever registers and writes to the person. */
 const FULL_IDENTITY = ['caseworker', 'admin'] as const
 
 export const seesFullIdentity = (principal: Principal) => principal.roles.some((r) => (FULL_IDENTITY as readonly string[]).includes(r))
 
-/** Throws 404 (not 403: a case's existence is itself information) when the principal may not read it. */
-export async function checkCaseAccess(sql: Sql, principal: Principal, row: CaseRow): Promise<void> {
-  if (principal.roles.some((r) => (READ_ALL as readonly string[]).includes(r))) return
-  if (principal.roles.includes('caseworker') && (principal.unit === null || principal.unit === row.unit)) return
-  if (principal.roles.includes('coordinator') && row.coordinatorId) {
-    const coordinator = await getCoordinator(sql, row.coordinatorId)
-    if (coordinator?.username === principal.username) return
-  }
-  if (principal.roles.includes('intake-group')) {
-    const [onAgenda] = await sql`select 1 from agenda_items where case_id = ${row.id} limit 1`
-    if (onAgenda) return
-  }
-  throw notFound('Case', row.id)
-}
+/** Who may read which case is decided in one place (case-access.ts); re-exported for the routes that import it from here. */
+export { checkCaseAccess }
 
 export interface CaseView {
   id: string

@@ -11,7 +11,8 @@ import { getCase, listCases, type CaseFilter } from '../../cases/cases.js'
 import { findPersonByIdentity } from '../../cases/people.js'
 import { recordCaseReads, caseAccessLog } from '../../cases/access-log.js'
 import { maskIdentityNumber } from '../../cases/identity.js'
-import { checkCaseAccess, present, readCase, seesFullIdentity } from '../../cases/view.js'
+import { present, readCase, seesFullIdentity } from '../../cases/view.js'
+import { checkCaseAccess, readableCase, readsAllCases } from '../../cases/case-access.js'
 import { osloDate } from '../../cases/deadlines.js'
 import { withdrawCase } from '../../cases/withdraw.js'
 import { CASE_STATUSES, CHANNELS, GUARDIAN_RELATIONS, SENDER_ROLES, type CaseStatus } from '../../cases/types.js'
@@ -125,13 +126,8 @@ export async function caseRoutes(app: App, options: CaseRouteOptions) {
     const { limit = 50, offset = 0, status, route, deadlineBefore, overdue, open } = request.query
     const today = osloDate(app.engine.clock())
     const filter: CaseFilter = { status: status as CaseStatus[] | undefined, route, deadlineBefore, overdue: overdue ? { today } : undefined, open, limit, offset }
-    const all = principal.roles.includes('admin') || principal.roles.includes('auditor')
-    if (!all) {
-      // The widest of the principal's roles decides: a caseworker sees the unit's cases.
-      if (principal.roles.includes('caseworker')) filter.units = principal.unit ? [principal.unit] : undefined
-      else if (principal.roles.includes('intake-group')) filter.intakeGroup = true
-      else filter.coordinatorUsername = principal.username
-    }
+    // The same rule as for one case (GET /api/cases/{id}): the list never shows a case the reader could not open.
+    if (!readsAllCases(principal)) filter.readable = readableCase(app.db.sql, principal)
     const page = await listCases(app.db.sql, filter)
     await recordCaseReads(app.db.sql, page.items.map((c) => c.id), { principal, purpose: 'GET /api/cases (list)' })
     return {

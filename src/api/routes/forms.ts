@@ -3,6 +3,7 @@
 import { Type } from 'typebox'
 import type { App } from '../app.js'
 import { checkTaskRead } from './engine/task-access.js'
+import { recordInstanceReads } from '../../cases/case-access-instances.js'
 import { principalOf } from '../plugins/access.js'
 import { errorResponses } from '../schemas.js'
 import { notFound } from '../../errors.js'
@@ -81,7 +82,11 @@ export async function formRoutes(app: App) {
   }, async (request) => {
     const task = await getUserTask(app.db.sql, request.params.key)
     if (!task) throw notFound('User task', request.params.key)
-    checkTaskRead(task, principalOf(request))
-    return formForTask(app.db.sql, app.engine, task)
+    const principal = principalOf(request)
+    // A task's form is shown with the case's values in it: a read of the case, when it is one.
+    const access = await checkTaskRead(app.db.sql, task, principal)
+    await recordInstanceReads(app.db.sql, principal, [access], 'GET /api/user-tasks/:key/form')
+    // A generated form takes its fields' types from the variables: a withheld task gives none.
+    return formForTask(app.db.sql, app.engine, access.mode === 'withheld' ? { ...task, variables: {} } : task)
   })
 }

@@ -1,6 +1,8 @@
 // Letters: a case's letters, a letter's PDF (every opening recorded in the case's access log), a preview of a draft,
 // and what a caseworker does when dispatch failed: resend, or mark as sent by post.
 // Approval is the letter-approval user task (src/api/routes/engine/user-tasks.ts).
+// A letter is its case's data: only those who may read the case (src/cases/case-access.ts) see or
+// act on it; anyone else gets 404, as for the case. Every answer that shows a letter is recorded.
 import { Type } from 'typebox'
 import type { App } from '../app.js'
 import { principalOf } from '../plugins/access.js'
@@ -9,8 +11,9 @@ import { loadConfig } from '../../config.js'
 import { lettersFromConfig, type Letters } from '../../letters/letters.js'
 import type { LetterRow } from '../../letters/store.js'
 import { recordCaseReads } from '../../cases/access-log.js'
-import { getCase } from '../../cases/cases.js'
+import { mayReadCase, readableCaseById } from '../../cases/case-access.js'
 import { notFound } from '../../errors.js'
+import type { Principal } from '../../auth/roles.js'
 
 const READERS = ['caseworker', 'auditor', 'admin'] as const
 const SENDERS = ['caseworker', 'admin'] as const
@@ -80,6 +83,13 @@ export async function letterRoutes(app: App, options: LetterRouteOptions) {
   app.addSchema(Letter)
   const LetterRef = Type.Unsafe<ReturnType<typeof present>>({ $ref: 'Letter#' })
 
+  /** The letter, when the principal may read its case; 404 (as if it did not exist) otherwise. */
+  async function readableLetter(id: string, principal: Principal): Promise<LetterRow> {
+    const letter = await letters().get(id)
+    if (!(await mayReadCase(app.db.sql, principal, { id: letter.caseId }))) throw notFound('Letter', id)
+    return letter
+  }
+
   app.get('/api/cases/:id/letters', {
     config: { roles: READERS },
     schema: {
@@ -90,7 +100,7 @@ export async function letterRoutes(app: App, options: LetterRouteOptions) {
       response: { 200: Type.Object({ items: Type.Array(LetterRef) }), ...errorResponses(404) },
     },
   }, async (request) => {
-    if (!(await getCase(app.db.sql, request.params.id))) throw notFound('Case', request.params.id)
+    await readableCaseById(app.db.sql, principalOf(request), request.params.id)
     const items = await letters().list(request.params.id)
     const purpose = request.query.purpose
     await recordCaseReads(app.db.sql, [request.params.id], { principal: principalOf(request), purpose: `GET /api/cases/:id/letters${purpose ? `: ${purpose}` : ''}` })
@@ -99,8 +109,13 @@ export async function letterRoutes(app: App, options: LetterRouteOptions) {
 
   app.get('/api/letters/:id', {
     config: { roles: READERS },
-    schema: { tags: ['letters'], summary: 'One letter: status, approval and dispatch', params: LetterParams, response: { 200: LetterRef, ...errorResponses(404) } },
-  }, async (request) => present(await letters().get(request.params.id)))
+    schema: { tags: ['letters'], summary: 'One letter: status, approval and dispatch (the reading goes into the case\'s access log)', params: LetterParams, response: { 200: LetterRef, ...errorResponses(404) } },
+  }, async (request) => {
+    const principal = principalOf(request)
+    const letter = await readableLetter(request.params.id, principal)
+    await recordCaseReads(app.db.sql, [letter.caseId], { principal, purpose: 'GET /api/letters/:id' })
+    return present(letter)
+  })
 
   app.get('/api/letters/:id/pdf', {
     config: { roles: READERS },
@@ -112,6 +127,7 @@ export async function letterRoutes(app: App, options: LetterRouteOptions) {
       response: { 200: Pdf, ...errorResponses(404) },
     },
   }, async (request, reply) => {
+    await readableLetter(request.params.id, principalOf(request))
     const { letter, pdf } = await letters().readPdf(request.params.id, principalOf(request), request.query.purpose ?? null)
     return reply
       .type('application/pdf')
@@ -133,6 +149,7 @@ export async function letterRoutes(app: App, options: LetterRouteOptions) {
       response: { 200: Pdf, ...errorResponses(400, 404, 409) },
     },
   }, async (request, reply) => {
+    await readableLetter(request.params.id, principalOf(request))
     const pdf = await letters().preview(request.params.id, principalOf(request), request.body ?? {})
     return reply.type('application/pdf').header('cache-control', 'no-store').send(pdf)
   })
@@ -145,7 +162,13 @@ export async function letterRoutes(app: App, options: LetterRouteOptions) {
       params: LetterParams,
       response: { 200: LetterRef, ...errorResponses(404, 409) },
     },
-  }, async (request) => present(await letters().resend(request.params.id, principalOf(request).username)))
+  }, async (request) => {
+    const principal = principalOf(request)
+    await readableLetter(request.params.id, principal)
+    const letter = await letters().resend(request.params.id, principal.username)
+    await recordCaseReads(app.db.sql, [letter.caseId], { principal, purpose: 'POST /api/letters/:id/resend' })
+    return present(letter)
+  })
 
   app.post('/api/letters/:id/mark-sent-by-post', {
     config: { roles: SENDERS },
@@ -155,5 +178,11 @@ export async function letterRoutes(app: App, options: LetterRouteOptions) {
       params: LetterParams,
       response: { 200: LetterRef, ...errorResponses(404, 409) },
     },
-  }, async (request) => present(await letters().markSentByPost(request.params.id, principalOf(request).username)))
+  }, async (request) => {
+    const principal = principalOf(request)
+    await readableLetter(request.params.id, principal)
+    const letter = await letters().markSentByPost(request.params.id, principal.username)
+    await recordCaseReads(app.db.sql, [letter.caseId], { principal, purpose: 'POST /api/letters/:id/mark-sent-by-post' })
+    return present(letter)
+  })
 }

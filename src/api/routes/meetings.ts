@@ -1,13 +1,17 @@
 // The intake group's meetings: the schedule, each meeting's agenda of complex cases, and the
-// group's outcome per case.
+// group's outcome per case. The KE's caseworkers are the group's secretary: they schedule
+// meetings and set the agendas (of cases they may read). Members of the group read the cases on
+// the agendas and record the group's outcome for them; a member cannot put a case on an agenda,
+// so cannot give themselves a case. An agenda shows each reader only the cases they may read
+// (src/cases/case-access.ts), and every showing is recorded in the case's access log.
 import { Type } from 'typebox'
 import type { App } from '../app.js'
 import { principalOf } from '../plugins/access.js'
 import { errorResponses } from '../schemas.js'
 import { SamflytError, notFound } from '../../errors.js'
 import { addToAgenda, agendaOf, getMeeting, insertMeeting, listMeetings, recordOutcome, updateMeeting } from '../../cases/meetings.js'
-import { getCase } from '../../cases/cases.js'
 import { recordCaseReads } from '../../cases/access-log.js'
+import { readableCaseById, readableCases } from '../../cases/case-access.js'
 
 const Id = Type.String({ pattern: '^[0-9]{1,10}$' })
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
@@ -30,8 +34,10 @@ const AgendaItem = Type.Object({
 })
 
 const READERS = ['caseworker', 'intake-group', 'auditor', 'admin'] as const
-/** The KE contact person is the group's secretary: caseworkers schedule and keep the minutes too. */
-const WRITERS = ['caseworker', 'intake-group', 'admin'] as const
+/** The KE contact person is the group's secretary: caseworkers schedule meetings and set agendas, members do not. */
+const SECRETARIES = ['caseworker', 'admin'] as const
+/** The group's outcome is recorded by its members, or by the secretary keeping the minutes. */
+const OUTCOME_RECORDERS = ['caseworker', 'intake-group', 'admin'] as const
 
 const presentMeeting = (m: { id: string; startsAt: Date; location: string | null; status: string; note: string | null }) => ({ ...m, startsAt: m.startsAt.toISOString() })
 
@@ -56,7 +62,7 @@ export async function meetingRoutes(app: App) {
   })
 
   app.post('/api/meetings', {
-    config: { roles: WRITERS },
+    config: { roles: SECRETARIES },
     schema: {
       tags: ['intake group'],
       summary: 'Schedule a meeting',
@@ -73,14 +79,18 @@ export async function meetingRoutes(app: App) {
     schema: {
       tags: ['intake group'],
       summary: 'A meeting with its agenda and the outcome per case',
+      description: 'The agenda lists the cases the reader may read (GET /api/cases/{id}); each one shown is recorded in its access log.',
       params: Type.Object({ id: Id }),
       response: { 200: Type.Object({ meeting: Meeting, agenda: Type.Array(AgendaItem) }), ...errorResponses(404) },
     },
   }, async (request) => {
     const meeting = await getMeeting(app.db.sql, request.params.id)
     if (!meeting) throw notFound('Meeting', request.params.id)
-    const agenda = await agendaOf(app.db.sql, meeting.id)
-    await recordCaseReads(app.db.sql, agenda.map((item) => item.caseId), { principal: principalOf(request), purpose: 'GET /api/meetings/:id (agenda)' })
+    const principal = principalOf(request)
+    const items = await agendaOf(app.db.sql, meeting.id)
+    const readable = await readableCases(app.db.sql, principal, items.map((item) => item.caseId))
+    const agenda = items.filter((item) => readable.has(item.caseId))
+    await recordCaseReads(app.db.sql, agenda.map((item) => item.caseId), { principal, purpose: 'GET /api/meetings/:id (agenda)' })
     return {
       meeting: presentMeeting(meeting),
       agenda: agenda.map((item) => ({ ...item, recordedAt: item.recordedAt?.toISOString() ?? null })),
@@ -88,7 +98,7 @@ export async function meetingRoutes(app: App) {
   })
 
   app.patch('/api/meetings/:id', {
-    config: { roles: WRITERS },
+    config: { roles: SECRETARIES },
     schema: {
       tags: ['intake group'],
       summary: 'Move, hold or cancel a meeting',
@@ -109,10 +119,11 @@ export async function meetingRoutes(app: App) {
   })
 
   app.post('/api/meetings/:id/agenda', {
-    config: { roles: WRITERS },
+    config: { roles: SECRETARIES },
     schema: {
       tags: ['intake group'],
       summary: 'Put a case on a meeting\'s agenda by hand (the KE process does it for complex cases)',
+      description: 'The secretary\'s (a KE caseworker\'s) work, for a case they may read; a case they may not read is 404.',
       params: Type.Object({ id: Id }),
       body: Type.Object({ caseId: Id }, { additionalProperties: false }),
       response: { 201: Type.Object({ meetingId: Type.String(), caseId: Type.String() }), ...errorResponses(400, 404) },
@@ -120,21 +131,23 @@ export async function meetingRoutes(app: App) {
   }, async (request, reply) => {
     const meeting = await getMeeting(app.db.sql, request.params.id)
     if (!meeting) throw notFound('Meeting', request.params.id)
-    if (!(await getCase(app.db.sql, request.body.caseId))) throw notFound('Case', request.body.caseId)
+    await readableCaseById(app.db.sql, principalOf(request), request.body.caseId)
     await addToAgenda(app.db.sql, meeting.id, request.body.caseId)
     return reply.status(201).send({ meetingId: meeting.id, caseId: request.body.caseId })
   })
 
   app.put('/api/meetings/:id/agenda/:caseId/outcome', {
-    config: { roles: WRITERS },
+    config: { roles: OUTCOME_RECORDERS },
     schema: {
       tags: ['intake group'],
       summary: 'Record the group\'s outcome for a case on the agenda: who takes responsibility, what it recommends',
+      description: 'Only for a case on this meeting\'s agenda that the recorder may read; otherwise 404.',
       params: Type.Object({ id: Id, caseId: Id }),
       body: Type.Object({ responsibleUnit: Text(200), recommendation: Text(4000), note: Type.Optional(Text(4000)) }, { additionalProperties: false }),
       response: { 200: Type.Object({ meetingId: Type.String(), caseId: Type.String() }), ...errorResponses(400, 404) },
     },
   }, async (request) => {
+    await readableCaseById(app.db.sql, principalOf(request), request.params.caseId)
     const done = await recordOutcome(app.db.sql, request.params.id, request.params.caseId, request.body, principalOf(request).username, app.engine.clock())
     if (!done) throw new SamflytError('SAMFLYT_NOT_FOUND', `Case ${request.params.caseId} is not on the agenda of meeting ${request.params.id}`)
     return { meetingId: request.params.id, caseId: request.params.caseId }

@@ -12,7 +12,8 @@ import { latestRuleSetVersion, listRuleSetVersions, ruleSetVersion, type RuleSet
 import { ruleWorkersOf } from '../../rules/worker.js'
 import { recordCaseReads } from '../../cases/access-log.js'
 import { casesOfDecisions, getCase } from '../../cases/cases.js'
-import { checkCaseAccess } from '../../cases/view.js'
+import { checkCaseAccess } from '../../cases/case-access.js'
+import { casesOfInstances } from '../../cases/case-access-instances.js'
 
 const DEPLOYERS = ['process-owner', 'admin'] as const
 // What-if checks are part of assessing a case and of checking one afterwards; coordinators and
@@ -201,7 +202,9 @@ export async function ruleRoutes(app: App) {
     // read them (a caseworker of another unit gets 404, as for the case), and reading them is a
     // read of the case.
     const principal = principalOf(request)
-    const caseIds = await casesOfDecisions(app.db.sql, decisions)
+    // An instance a KE instance called belongs to the KE instance's case (src/cases/case-access-instances.ts).
+    const byInstance = await casesOfInstances(app.db.sql, decisions.flatMap((d) => (d.processInstanceKey ? [d.processInstanceKey] : [])))
+    const caseIds = [...new Set([...(await casesOfDecisions(app.db.sql, decisions)), ...[...byInstance.values()].flat()])]
     for (const id of caseIds) {
       const row = await getCase(app.db.sql, id)
       if (row) await checkCaseAccess(app.db.sql, principal, row)

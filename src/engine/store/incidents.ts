@@ -1,4 +1,5 @@
 // Incidents: an instance stuck on one element until an operator resolves it.
+import type { Fragment } from 'postgres'
 import type { Sql } from '../../db/connect.js'
 import type { IncidentType } from '../types.js'
 
@@ -57,12 +58,14 @@ export async function getIncident(sql: Sql, key: string): Promise<IncidentRow | 
 
 export async function listIncidents(
   sql: Sql,
-  filter: { state?: IncidentRow['state'] | undefined; instanceKey?: string | undefined; limit: number; offset: number },
+  /** `scope`: an extra condition on the rows (incidents.instance_key), the caller's access rule. */
+  filter: { state?: IncidentRow['state'] | undefined; instanceKey?: string | undefined; scope?: Fragment | undefined; limit: number; offset: number },
 ): Promise<IncidentRow[]> {
   return sql<IncidentRow[]>`
     select ${columns(sql)} from incidents
     where true
       ${filter.state ? sql`and state = ${filter.state}` : sql``}
       ${filter.instanceKey ? sql`and instance_key = ${filter.instanceKey}` : sql``}
+      ${filter.scope ? sql`and ${filter.scope}` : sql``}
     order by key desc limit ${filter.limit} offset ${filter.offset}`
 }

@@ -1,4 +1,5 @@
 // User tasks: work for people, with assignee, candidate groups and users, due dates and a form.
+import type { Fragment } from 'postgres'
 import type { Sql } from '../../db/connect.js'
 import type { UserTaskFields, Variables } from '../types.js'
 
@@ -80,6 +81,8 @@ export interface UserTaskFilter {
   instanceKey?: string | undefined
   /** Only tasks this person may work on (see mayWorkOn); absent: all. */
   visibleTo?: TaskViewer | undefined
+  /** An extra condition on the rows (user_tasks.instance_key): the caller's access rule, which the engine does not know. */
+  scope?: Fragment | undefined
   limit: number
   offset: number
 }
@@ -111,7 +114,8 @@ export async function listUserTasks(sql: Sql, filter: UserTaskFilter): Promise<{
       ${filter.instanceKey ? sql`and instance_key = ${filter.instanceKey}` : sql``}
       ${filter.visibleTo ? sql`and (assignee = ${filter.visibleTo.username} or ${filter.visibleTo.username} = any(candidate_users)
         or candidate_groups && ${filter.visibleTo.groups as string[]}::text[]
-        or (assignee is null and cardinality(candidate_groups) = 0 and cardinality(candidate_users) = 0))` : sql``}`
+        or (assignee is null and cardinality(candidate_groups) = 0 and cardinality(candidate_users) = 0))` : sql``}
+      ${filter.scope ? sql`and ${filter.scope}` : sql``}`
   const items = await sql<UserTaskRow[]>`
     select ${columns(sql)} from user_tasks ${where}
     order by priority desc, due_date asc nulls last, key asc limit ${filter.limit} offset ${filter.offset}`

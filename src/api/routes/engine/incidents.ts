@@ -1,4 +1,7 @@
-// Incidents: what is stuck, and resolving it (which retries the step).
+// Incidents: what is stuck, and resolving it (which retries the step). An incident holds no case
+// data (its element, type and a technical message), so those who oversee the processes (process
+// owners, admins, auditors) see every one; a caseworker sees those of the cases they may read and
+// of instances that belong to no case.
 import { Type } from 'typebox'
 import type { App } from '../../app.js'
 import { principalOf } from '../../plugins/access.js'
@@ -6,6 +9,11 @@ import { errorResponses } from '../../schemas.js'
 import { getIncident, listIncidents } from '../../../engine/store/incidents.js'
 import { Incident, KeyParams, Page } from './schemas.js'
 import { presentIncident } from './present.js'
+import { readableInstance } from '../../../cases/case-access-instances.js'
+import type { Principal } from '../../../auth/roles.js'
+
+const OVERSEERS = ['process-owner', 'admin', 'auditor']
+const oversees = (principal: Principal) => principal.roles.some((role) => OVERSEERS.includes(role))
 
 export async function incidentRoutes(app: App) {
   app.get('/api/incidents', {
@@ -13,6 +21,7 @@ export async function incidentRoutes(app: App) {
     schema: {
       tags: ['engine'],
       summary: 'Incidents, newest first',
+      description: 'Process owners, admins and auditors see every incident; a caseworker those of instances that belong to no case or to a case they may read.',
       querystring: Type.Object({
         state: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('resolved')])),
         instanceKey: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
@@ -21,8 +30,10 @@ export async function incidentRoutes(app: App) {
       response: { 200: Type.Array(Incident) },
     },
   }, async (request) => {
+    const principal = principalOf(request)
     const { limit = 50, offset = 0, ...filter } = request.query
-    return (await listIncidents(app.db.sql, { ...filter, limit, offset })).map(presentIncident)
+    const scope = oversees(principal) ? undefined : readableInstance(app.db.sql, principal, app.db.sql`incidents.instance_key`)
+    return (await listIncidents(app.db.sql, { ...filter, scope, limit, offset })).map(presentIncident)
   })
 
   app.post('/api/incidents/:key/resolve', {
@@ -34,6 +45,7 @@ export async function incidentRoutes(app: App) {
       response: { 200: Incident, ...errorResponses(404, 409) },
     },
   }, async (request) => {
+    // Retrying a step changes no case data; both roles oversee every incident.
     await app.engine.resolveIncident(request.params.key, principalOf(request).username)
     return presentIncident((await getIncident(app.db.sql, request.params.key))!)
   })

@@ -1,6 +1,7 @@
 // Publishing messages: correlated to waiting instances by name and correlation key, or buffered
 // for their time to live. Who may publish: process owners and admins (an operator re-sending a
-// lost callback); the KE's own code publishes through the engine, not this route. There is no
+// lost callback); the KE's own code publishes through the engine, not this route, and a message a
+// KE process waits for or starts on is refused here (src/cases/case-access-domain.ts). There is no
 // service role yet: an integration gets one when it needs to publish.
 import { Type } from 'typebox'
 import type { App } from '../../app.js'
@@ -10,6 +11,7 @@ import { SamflytError } from '../../../errors.js'
 import { durationMs } from '../../../engine/store/durations.js'
 import type { Variables } from '../../../engine/types.js'
 import { VariablesSchema } from './schemas.js'
+import { checkMessageAllowed } from '../../../cases/case-access-domain.js'
 
 const PUBLISHERS = ['process-owner', 'admin'] as const
 /** Zeebe's limit on names and keys with a relational secondary store. */
@@ -55,13 +57,15 @@ export async function messageRoutes(app: App) {
     schema: {
       tags: ['engine'],
       summary: 'Publish a message (Zeebe semantics: correlated at most once per process; buffered for its time to live)',
+      description: 'A message that a KE casework process (ke-sak and what it calls) waits for or starts on is refused with 403: the casework publishes those itself.',
       body: PublishBody,
-      response: { 201: Published, ...errorResponses(400, 409) },
+      response: { 201: Published, ...errorResponses(400, 403, 409) },
     },
   }, async (request, reply) => {
     const { name, correlationKey, variables, timeToLive, messageId } = request.body
     const timeToLiveMs = typeof timeToLive === 'string' ? parseTimeToLive(timeToLive) : timeToLive ?? 0
     if (timeToLiveMs > MAX_TTL_MS) throw invalid('timeToLive', `is longer than the limit of ${MAX_TTL_MS} ms (366 days)`)
+    await checkMessageAllowed(app.db.sql, app.engine, name)
     const published = await app.engine.publishMessage({ name, correlationKey, variables: variables as Variables | undefined, timeToLiveMs, messageId }, principalOf(request).username)
     return reply.status(201).send({ messageKey: published.key, expiresAt: published.expiresAt.toISOString(), correlations: published.correlations })
   })

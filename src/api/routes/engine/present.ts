@@ -1,4 +1,6 @@
-// Rows as the API shows them: dates as ISO strings, no internals.
+// Rows as the API shows them: dates as ISO strings, no internals. A reader whose role oversees
+// the processes but who may not read the case an instance belongs to (a process owner) gets it
+// `withheld`: the same shape without the case data (variables, history data).
 import type { IncidentRow } from '../../../engine/store/incidents.js'
 import type { ChildRow, InstanceRow } from '../../../engine/store/instances.js'
 import type { UserTaskRow } from '../../../engine/store/user-tasks.js'
@@ -19,15 +21,16 @@ export const presentIncident = (row: IncidentRow) => ({
   resolvedBy: row.resolvedBy,
 })
 
-export const presentTask = (row: UserTaskRow) => ({
+export const presentTask = (row: UserTaskRow, withheld = false) => ({
   ...row,
+  ...(withheld ? { variables: {}, withheld: true } : {}),
   dueDate: iso(row.dueDate),
   followUpDate: iso(row.followUpDate),
   createdAt: iso(row.createdAt)!,
   completedAt: iso(row.completedAt),
 })
 
-export const presentInstance = (row: InstanceRow, incidents: IncidentRow[], children: ChildRow[] = []) => ({
+export const presentInstance = (row: InstanceRow, incidents: IncidentRow[], children: ChildRow[] = [], withheld = false) => ({
   key: row.key,
   processId: row.processId,
   version: row.version,
@@ -37,10 +40,11 @@ export const presentInstance = (row: InstanceRow, incidents: IncidentRow[], chil
   startedAt: iso(row.startedAt)!,
   endedAt: iso(row.endedAt),
   activeElements: row.state.elements.map((e) => ({ elementInstanceId: e.id, elementId: e.elementId, status: e.status })),
-  variables: row.state.variables,
+  variables: withheld ? {} : row.state.variables,
+  ...(withheld ? { withheld: true } : {}),
   incidents: incidents.map(presentIncident),
   parent: row.parentKey ? { instanceKey: row.parentKey, elementInstanceId: row.parentElementInstanceId!, rootInstanceKey: row.rootKey! } : null,
   children: children.map((child) => ({ instanceKey: child.key, processId: child.processId, version: child.version, status: child.status, parentElementInstanceId: child.parentElementInstanceId })),
 })
 
-export const presentHistory = (row: HistoryRow) => ({ ...row, at: iso(row.at)! })
+export const presentHistory = (row: HistoryRow, withheld = false) => ({ ...row, ...(withheld ? { data: {} } : {}), at: iso(row.at)! })

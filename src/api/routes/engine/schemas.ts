@@ -61,6 +61,7 @@ export const UserTask = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   completedBy: Type.Union([Type.String(), Type.Null()]),
+  withheld: Type.Optional(Type.Boolean({ description: 'True when this belongs to a case you may not read (a process owner): its variables are left out' })),
 })
 
 export const Instance = Type.Object({
@@ -74,6 +75,7 @@ export const Instance = Type.Object({
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   activeElements: Type.Array(Type.Object({ elementInstanceId: Type.Integer(), elementId: Type.String(), status: Type.String() })),
   variables: VariablesSchema,
+  withheld: Type.Optional(Type.Boolean({ description: 'True when this belongs to a case you may not read (a process owner): its variables are left out' })),
   incidents: Type.Array(Incident),
   parent: Type.Union([
     Type.Object({ instanceKey: Type.String(), elementInstanceId: Type.Integer({ description: 'The call activity that started this instance' }), rootInstanceKey: Type.String() }),
