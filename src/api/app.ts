@@ -14,6 +14,7 @@ import multipart from '@fastify/multipart'
 import { registerErrorHandling } from './plugins/errors.js'
 import { registerAccessControl } from './plugins/access.js'
 import { registerUrlPrivacyGuard } from './plugins/privacy.js'
+import { registerInputLimits, type InputLimits } from './plugins/limits.js'
 import { ERROR_CODES_DOC, ErrorBody } from './schemas.js'
 import { healthRoutes } from './routes/health.js'
 import { authRoutes } from './routes/auth.js'
@@ -36,6 +37,8 @@ export interface AppDependencies {
   tokens: TokenService
   logger: Logger
   bodyLimitBytes: number
+  /** Variables size and depth, body depth (src/api/plugins/limits.ts); the defaults when not given. */
+  inputLimits?: InputLimits
   /** Accept synthetic test identity numbers in cases (demo and test installations only). */
   allowSyntheticIdentities?: boolean
   /** Letters (templates, municipality, dispatch); built from the environment when not given. */
@@ -77,6 +80,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerErrorHandling(app)
   registerUrlPrivacyGuard(app)
   registerAccessControl(app, deps.tokens)
+  registerInputLimits(app, deps.inputLimits)
 
   await app.register(swagger, {
     openapi: {
