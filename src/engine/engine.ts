@@ -45,6 +45,18 @@ export interface EngineOptions {
   groupCommit?: Partial<GroupCommitOptions>
   /** Hard limits on variables, steps, multi-instance and deployments (src/engine/limits.ts). */
   limits?: Partial<EngineLimits>
+  /** A command running longer than this counts as stuck in `health()` (default 30 s). */
+  commandStallMs?: number
+}
+
+export interface EngineHealth {
+  /** False when a command has run longer than the stall limit: commands cannot complete. */
+  ok: boolean
+  /** How long the oldest command still running has run, in ms. */
+  oldestCommandMs: number
+  /** Commands waiting for a transaction. */
+  waiting: number
+  stallLimitMs: number
 }
 
 /** Postgres aborted the transaction to break a deadlock, or a serialization failure: safe to run again. */
@@ -84,6 +96,7 @@ export class Engine {
   readonly wakeups: Wakeups
   readonly processName: string
   readonly limits: EngineLimits
+  private readonly commandStallMs: number
   private readonly models = new Map<string, Promise<ProcessModel>>()
   private readonly workers = new Set<Worker>()
   private readonly background = new Set<Promise<unknown>>()
@@ -96,6 +109,7 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.sql = options.db.sql
     this.limits = withDefaults(options.limits)
+    this.commandStallMs = options.commandStallMs ?? 30_000
     // PGlite serves one connection: one group at a time there.
     const inFlight = options.db.kind === 'pglite' ? 1 : DEFAULT_GROUP_COMMIT.maxInFlight
     this.groups = new GroupCommit((items) => this.runGroup(items), { ...DEFAULT_GROUP_COMMIT, maxInFlight: inFlight, ...options.groupCommit })
@@ -478,6 +492,12 @@ export class Engine {
     this.workers.add(worker)
     worker.start()
     return worker
+  }
+
+  /** Whether commands complete: none has been running longer than the stall limit. */
+  health(): EngineHealth {
+    const oldestCommandMs = this.groups.stalledMs()
+    return { ok: oldestCommandMs <= this.commandStallMs, oldestCommandMs, waiting: this.groups.backlog, stallLimitMs: this.commandStallMs }
   }
 
   async stop(): Promise<void> {

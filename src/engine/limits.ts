@@ -62,7 +62,7 @@ export function withDefaults(limits: Partial<EngineLimits> = {}): EngineLimits {
   }
 }
 
-export type ProblemKind = 'maxDepth' | 'maxBytes' | 'text'
+export type ProblemKind = 'maxDepth' | 'maxBytes' | 'text' | 'number'
 
 export interface DocumentProblem {
   /** A JSON pointer from `base` to the value at fault. */
@@ -112,6 +112,9 @@ export function inspectDocument(document: unknown, base: string, limits: Partial
       bytes += Buffer.byteLength(value) + 2
       const problem = textProblem(value)
       if (problem) return { path, message: problem, kind: 'text' }
+    } else if (typeof value === 'number' && !Number.isFinite(value)) {
+      // JSON.parse reads 1e309 as Infinity, which no column (and no JSON) holds.
+      return { path, message: 'is a number too large to store', kind: 'number' }
     } else if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
       bytes += value === undefined ? 4 : String(value).length
     } else if (typeof value === 'object' && !seen.has(value)) {
@@ -147,7 +150,7 @@ export function inspectDocument(document: unknown, base: string, limits: Partial
 
 /** A document problem as the error every caller gets: 400, naming the limit and the path. */
 export function refusal(problem: DocumentProblem): SamflytError {
-  const code = problem.kind === 'text' ? 'SAMFLYT_VALIDATION' : 'SAMFLYT_LIMIT_EXCEEDED'
+  const code = problem.kind === 'text' || problem.kind === 'number' ? 'SAMFLYT_VALIDATION' : 'SAMFLYT_LIMIT_EXCEEDED'
   return new SamflytError(code, `${problem.path} ${problem.message}`, [{ path: problem.path, message: problem.message, code: problem.kind }])
 }
 

@@ -91,6 +91,16 @@ function checkBody(request: FastifyRequest, limits: InputLimits): void {
   if (problem) throw refusal(problem)
 }
 
+/** A number the schema coerced from text such as 1e309: Infinity passes ajv's range keywords. */
+function checkFinite(values: unknown, where: 'params' | 'querystring'): void {
+  if (!values || typeof values !== 'object') return
+  for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === 'number' && !Number.isFinite(item)) throw refusal({ path: `/${where}/${pointerSegment(name)}`, message: 'is a number too large to store', kind: 'number' })
+    }
+  }
+}
+
 /** A key above the bigint range: nothing has it (path), or the filter cannot match (query). */
 function checkKeys(values: unknown, names: Set<string>, where: 'params' | 'querystring'): void {
   if (names.size === 0 || !values || typeof values !== 'object') return
@@ -126,6 +136,8 @@ export function registerInputLimits(app: FastifyInstance, limits: InputLimits = 
 
   // After validation, with the values as the schema coerced them.
   app.addHook('preHandler', async (request) => {
+    checkFinite(request.params, 'params')
+    checkFinite(request.query, 'querystring')
     const keys = keysByRoute.get(`${request.method} ${request.routeOptions.url}`)
     if (!keys) return
     checkKeys(request.params, keys.params, 'params')
