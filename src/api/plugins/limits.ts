@@ -4,9 +4,9 @@
 //   no lone surrogate), refused here with 400 rather than by the database with a 500;
 // - a JSON body is nested at most SAMFLYT_BODY_MAX_DEPTH levels, and its `variables` document at
 //   most SAMFLYT_VARIABLES_MAX_DEPTH levels and SAMFLYT_VARIABLES_MAX_BYTES bytes;
-// - every number a route's schema takes has a range its column holds: an integer in the path or
-//   query fits an `integer` column, one in a body a safe JavaScript integer, unless the route says
-//   otherwise; a string in the path or query is at most QUERY_TEXT_MAX characters;
+// - every number a route's schema takes has a range its column holds: an `integer` column's,
+//   unless the route's schema names its own maximum (a time to live in ms); a string in the path
+//   or query is at most QUERY_TEXT_MAX characters;
 // - a key (a bigint column, `^[0-9]{1,19}$`) above the bigint range is a 404 in the path and a 400
 //   in the query, before any query sees it.
 //
@@ -39,9 +39,8 @@ function bound(schema: unknown, where: Where, keys: Set<string>, name?: string):
   const node = schema as Schema
   const types = Array.isArray(node.type) ? node.type : [node.type]
   if (types.includes('integer') || types.includes('number')) {
-    const max = where === 'body' ? Number.MAX_SAFE_INTEGER : INTEGER_MAX
-    if (node.maximum === undefined && node.exclusiveMaximum === undefined) node.maximum = max
-    if (node.minimum === undefined && node.exclusiveMinimum === undefined) node.minimum = -max
+    if (node.maximum === undefined && node.exclusiveMaximum === undefined) node.maximum = INTEGER_MAX
+    if (node.minimum === undefined && node.exclusiveMinimum === undefined) node.minimum = -INTEGER_MAX - 1
   }
   if (types.includes('string') && where !== 'body') {
     if (node.pattern === KEY_PATTERN && name) keys.add(name)
