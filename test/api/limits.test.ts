@@ -156,7 +156,8 @@ test('a multi-instance over 1..1000000 or 100,000 items is an incident at once, 
     const t0 = Date.now()
     const started = await start({ bpmnProcessId: processId })
     assert.is(started.statusCode, 201, started.body)
-    assert.ok(Date.now() - t0 < 1000, `${processId} answered in ${Date.now() - t0} ms`)
+    // Evaluating 100,000 items takes about 100 ms on an idle machine: an answer, never a hang.
+    assert.ok(Date.now() - t0 < 3000, `${processId} answered in ${Date.now() - t0} ms`)
     const incidents = await listIncidents(t.db.sql, { instanceKey: json(started).key, limit: 10, offset: 0 })
     assert.equal(incidents.map((incident) => [incident.elementId, incident.type]), [['each', 'EXTRACT_VALUE_ERROR']])
     assert.ok(incidents[0]!.message.includes(reason), incidents[0]!.message)

@@ -8,6 +8,10 @@ import { chain, definitionOf, endEvent, multiInstance, startEvent, userTask } fr
 import { listIncidents } from '../../src/engine/store/incidents.js'
 import { getInstance } from '../../src/engine/store/instances.js'
 import { SamflytError } from '../../src/errors.js'
+import { buildApp } from '../../src/api/app.js'
+import { createLogger } from '../../src/api/logging.js'
+import { createTokenService } from '../../src/auth/tokens.js'
+import { TEST_SECRET } from '../helpers/app.js'
 
 const REVIEW = definitionOf('review', startEvent(), userTask('check'), endEvent(), chain('start', 'check', 'end'))
 const EACH = (count: number) =>
@@ -77,7 +81,9 @@ test('a command whose writes cannot be serialized fails alone; the others of its
   assert.ok(t.engine.health().ok)
 })
 
-test('health() turns false while a command cannot complete, and true again when it does', async () => {
+test('health() and /ready turn unhealthy while a command cannot complete, and healthy again when it does', async () => {
+  const app = await buildApp({ db: t.db, engine: t.engine, tokens: createTokenService({ secret: TEST_SECRET, ttlSeconds: 900 }), logger: createLogger('silent'), bodyLimitBytes: 65_536 })
+  assert.is((await app.inject({ url: '/ready' })).statusCode, 200)
   const { key } = await t.engine.startInstance({ processId: 'review' }, 'kari')
   const [task] = await t.db.sql<[{ key: string }]>`select key::text from user_tasks where instance_key = ${key}`
   let release!: () => void
@@ -93,11 +99,16 @@ test('health() turns false while a command cannot complete, and true again when 
   const stalled = t.engine.health()
   assert.is(stalled.ok, false)
   assert.ok(stalled.oldestCommandMs >= 300, `${stalled.oldestCommandMs} ms`)
+  const notReady = await app.inject({ url: '/ready' })
+  assert.is(notReady.statusCode, 503, notReady.body)
+  assert.ok(notReady.json().message.includes('Engine commands do not complete'), notReady.body)
   release()
   await locker
   await completion
   await new Promise((resolve) => setTimeout(resolve, 20))
   assert.is(t.engine.health().ok, true)
+  assert.is((await app.inject({ url: '/ready' })).statusCode, 200)
+  await app.close()
 })
 
 test.run()
