@@ -136,14 +136,19 @@ export async function deploy(
     const processes: DeployedProcess[] = []
     const models = new Map<string, ProcessModel>()
     let timerDue: Date | null = null
+    // One checksum per file, however many processes it holds: the file is stored once by it.
+    const checksums = new Map<Resource, string>()
+    const stored = new Set<string>()
     for (const { resource, model } of parsed) {
-      const checksum = createHash('sha256').update(resource.xml).digest('hex')
+      let checksum = checksums.get(resource)
+      if (checksum === undefined) checksums.set(resource, (checksum = createHash('sha256').update(resource.xml).digest('hex')))
       const latest = await latestDefinition(tx, model.processId)
       let row: DefinitionSummary
       if (latest && latest.checksum === checksum) {
         row = latest
       } else {
-        await insertResource(tx, checksum, resource.xml)
+        if (!stored.has(checksum)) await insertResource(tx, checksum, resource.xml)
+        stored.add(checksum)
         row = await insertDefinition(tx, {
           processId: model.processId,
           version: (latest?.version ?? 0) + 1,
