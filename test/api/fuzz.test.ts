@@ -4,7 +4,8 @@
 // broken JSON). No answer may be a 5xx, no Postgres error may reach the error handler, and after
 // all of it the engine still starts and completes instances at once.
 //
-// SAMFLYT_FUZZ_SEED picks another seed, SAMFLYT_FUZZ_REQUESTS another budget (default 3,000).
+// SAMFLYT_FUZZ_SEED picks another seed, SAMFLYT_FUZZ_REQUESTS another budget (default 3,000);
+// SAMFLYT_FUZZ_CASES=1 runs it with the KE casework started (its process, forms, rule sets, workers).
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { testApp, json, type TestApp } from '../helpers/app.js'
@@ -159,7 +160,7 @@ function request(operation: Operation, known: Known) {
 let t: TestApp
 const auth = new Map<string | null, Record<string, string>>()
 test.before(async () => {
-  t = await testApp()
+  t = await testApp({}, { cases: process.env.SAMFLYT_FUZZ_CASES === '1' })
   for (const user of USERS) auth.set(user, user ? { authorization: `Bearer ${await t.tokenFor(user)}` } : {})
   const deployed = await t.app.inject({
     method: 'POST', url: '/api/deployments?name=p.bpmn', headers: { ...auth.get('per'), 'content-type': 'application/xml' },

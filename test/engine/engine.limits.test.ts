@@ -8,6 +8,7 @@ import { chain, definitionOf, endEvent, multiInstance, startEvent, userTask } fr
 import { listIncidents } from '../../src/engine/store/incidents.js'
 import { getInstance } from '../../src/engine/store/instances.js'
 import { SamflytError } from '../../src/errors.js'
+import { DEFAULT_LIMITS } from '../../src/engine/limits.js'
 import { buildApp } from '../../src/api/app.js'
 import { createLogger } from '../../src/api/logging.js'
 import { createTokenService } from '../../src/auth/tokens.js'
@@ -19,7 +20,7 @@ const EACH = (count: number) =>
 
 let t: TestEngine
 test.before(async () => {
-  t = await testEngine({ timers: false, commandStallMs: 300, limits: { maxSteps: 100, maxMultiInstance: 1_000, variables: { maxDepth: 8, maxBytes: 2_000 } } })
+  t = await testEngine({ timers: false, commandStallMs: 300, limits: { maxSteps: 100, maxMultiInstance: 1_000, variables: { maxDepth: 8, maxBytes: 2_000 }, deployment: { ...DEFAULT_LIMITS.deployment, maxBytes: 20_000 } } })
   await t.engine.deploy([{ name: 'review.bpmn', xml: REVIEW }], 'per')
 })
 test.after(async () => {
@@ -43,6 +44,16 @@ test('variables over the size or depth limit are refused by the engine itself, n
   assert.is(await code(t.engine.completeUserTask('9223372036854775808', {}, 'kari')), 'SAMFLYT_NOT_FOUND undefined')
   const error = await t.engine.startInstance({ processId: 'review', variables: { text: 'x'.repeat(3_000) } }, 'kari').catch((e: Error) => e)
   assert.ok((error as Error).message.includes('SAMFLYT_VARIABLES_MAX_BYTES=2000'), (error as Error).message)
+})
+
+test('a deployment over SAMFLYT_DEPLOYMENT_MAX_BYTES is refused before it is parsed; nothing is deployed', async () => {
+  const big = REVIEW.replace('<bpmn:startEvent id="start"/>', `<bpmn:startEvent id="start"><bpmn:documentation>${'x'.repeat(20_000)}</bpmn:documentation></bpmn:startEvent>`).replace("id=\"review\"", 'id="big"')
+  const error = await t.engine.deploy([{ name: 'big.bpmn', xml: big }], 'per').catch((e: SamflytError) => e)
+  assert.instance(error, SamflytError)
+  assert.is((error as SamflytError).code, 'SAMFLYT_LIMIT_EXCEEDED')
+  assert.ok((error as SamflytError).details[0]!.message.includes('SAMFLYT_DEPLOYMENT_MAX_BYTES'), (error as SamflytError).details[0]!.message)
+  const [{ count }] = await t.db.sql<[{ count: number }]>`select count(*)::int as count from process_definitions where process_id = 'big'`
+  assert.is(count, 0)
 })
 
 test('the step limit counts the inner instances of a multi-instance body: more than it has left is an incident on the body', async () => {
