@@ -2,6 +2,16 @@
 // start-up with a message naming the variable and what it expects.
 import { resolve } from 'node:path'
 import { isIP } from 'node:net'
+import { DEFAULT_LIMITS, type EngineLimits } from './engine/limits.js'
+
+/** Hard limits on input (see src/engine/limits.ts and src/api/plugins/limits.ts). */
+export interface LimitsConfig {
+  engine: EngineLimits
+  /** Nesting of a whole JSON request body. */
+  bodyMaxDepth: number
+  /** A command (group transaction) running longer than this makes /ready answer 503. */
+  commandStallMs: number
+}
 
 export interface OidcConfig {
   issuer: string
@@ -49,6 +59,7 @@ export interface Config {
   trustedProxies: string[]
   oidc: OidcConfig | undefined
   letters: LettersConfig
+  limits: LimitsConfig
 }
 
 export class ConfigError extends Error {
@@ -182,6 +193,24 @@ export function loadConfig(env: Env = process.env): Config {
             usernameClaim: value('SAMFLYT_OIDC_USERNAME_CLAIM') ?? 'preferred_username',
           }
         : undefined,
+    limits: {
+      engine: {
+        variables: {
+          maxDepth: integer('SAMFLYT_VARIABLES_MAX_DEPTH', DEFAULT_LIMITS.variables.maxDepth, 1, 1_000),
+          maxBytes: integer('SAMFLYT_VARIABLES_MAX_BYTES', DEFAULT_LIMITS.variables.maxBytes, 1_024, 64 * 1024 * 1024),
+        },
+        maxSteps: integer('SAMFLYT_STEPS_MAX', DEFAULT_LIMITS.maxSteps, 10, 1_000_000),
+        maxMultiInstance: integer('SAMFLYT_MULTI_INSTANCE_MAX', DEFAULT_LIMITS.maxMultiInstance, 1, 1_000_000),
+        deployment: {
+          maxBytes: integer('SAMFLYT_DEPLOYMENT_MAX_BYTES', DEFAULT_LIMITS.deployment.maxBytes, 1_024, 256 * 1024 * 1024),
+          maxProcesses: integer('SAMFLYT_DEPLOYMENT_MAX_PROCESSES', DEFAULT_LIMITS.deployment.maxProcesses, 1, 10_000),
+          maxIdLength: integer('SAMFLYT_BPMN_ID_MAX_LENGTH', DEFAULT_LIMITS.deployment.maxIdLength, 16, 32_768),
+          maxNameLength: integer('SAMFLYT_BPMN_NAME_MAX_LENGTH', DEFAULT_LIMITS.deployment.maxNameLength, 16, 100_000),
+        },
+      },
+      bodyMaxDepth: integer('SAMFLYT_BODY_MAX_DEPTH', 80, 4, 1_000),
+      commandStallMs: integer('SAMFLYT_COMMAND_STALL_MS', 30_000, 1_000, 3_600_000),
+    },
     letters: {
       templatesDir,
       municipalityFile: resolve(value('SAMFLYT_MUNICIPALITY_FILE') ?? `${templatesDir}/municipality.json`),

@@ -4,6 +4,7 @@
 export const ERRORS = {
   SAMFLYT_VALIDATION: { status: 400, description: 'The request is malformed or breaks a rule; details say which field and why.' },
   SAMFLYT_INVALID_DEFINITION: { status: 400, description: 'A BPMN, rule set or form file was refused; details name the element and the reason.' },
+  SAMFLYT_LIMIT_EXCEEDED: { status: 400, description: 'The input is over a configured limit (size, nesting, count or length); details name the limit, its setting and where.' },
   SAMFLYT_IDENTITY_IN_URL: { status: 400, description: 'An identity number was put in a URL; send it in the request body instead.' },
   SAMFLYT_UNAUTHENTICATED: { status: 401, description: 'No valid bearer token, or the username or password is wrong.' },
   SAMFLYT_FORBIDDEN: { status: 403, description: 'The token is valid but none of its roles may use this route.' },

@@ -17,6 +17,15 @@ test('a database URL turns demo accounts off unless SAMFLYT_DEMO asks for them',
   assert.is(loadConfig({ DATABASE_URL: 'postgres://u@localhost/x', SAMFLYT_DEMO: '1' }).demo, true)
 })
 
+test('the input limits have their defaults, can be set, and a bad one names its variable', () => {
+  const defaults = loadConfig({}).limits
+  assert.equal([defaults.engine.variables, defaults.engine.maxSteps, defaults.engine.maxMultiInstance, defaults.bodyMaxDepth], [{ maxDepth: 64, maxBytes: 1048576 }, 10000, 10000, 80])
+  const set = loadConfig({ SAMFLYT_VARIABLES_MAX_DEPTH: '16', SAMFLYT_MULTI_INSTANCE_MAX: '500', SAMFLYT_DEPLOYMENT_MAX_PROCESSES: '5' }).limits
+  assert.equal([set.engine.variables.maxDepth, set.engine.maxMultiInstance, set.engine.deployment.maxProcesses], [16, 500, 5])
+  assert.match(problemsOf({ SAMFLYT_STEPS_MAX: 'many' })[0]!, /SAMFLYT_STEPS_MAX must be a whole number from 10 to 1000000, got "many"/)
+  assert.match(problemsOf({ SAMFLYT_VARIABLES_MAX_BYTES: '1' })[0]!, /SAMFLYT_VARIABLES_MAX_BYTES/)
+})
+
 test('a bad port names the variable and what it expects', () => {
   const [problem] = problemsOf({ PORT: 'eighty' })
   assert.match(problem!, /PORT must be a whole number from 0 to 65535, got "eighty"/)

@@ -17,6 +17,7 @@ import { registerUrlPrivacyGuard } from './plugins/privacy.js'
 import { registerSecurityHeaders } from './plugins/headers.js'
 import { registerLoginThrottle } from './plugins/login-throttle.js'
 import type { LoginThrottleConfig } from '../config.js'
+import { registerInputLimits, type InputLimits } from './plugins/limits.js'
 import { ERROR_CODES_DOC, ErrorBody } from './schemas.js'
 import { healthRoutes } from './routes/health.js'
 import { authRoutes } from './routes/auth.js'
@@ -39,6 +40,8 @@ export interface AppDependencies {
   tokens: TokenService
   logger: Logger
   bodyLimitBytes: number
+  /** Variables size and depth, body depth (src/api/plugins/limits.ts); the defaults when not given. */
+  inputLimits?: InputLimits
   /** Accept synthetic test identity numbers in cases (demo and test installations only). */
   allowSyntheticIdentities?: boolean
   /** Letters (templates, municipality, dispatch); built from the environment when not given. */
@@ -93,6 +96,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await registerSecurityHeaders(app, deps.corsOrigins)
   registerAccessControl(app, deps.tokens)
   await registerLoginThrottle(app, deps.loginThrottle)
+  registerInputLimits(app, deps.inputLimits)
 
   await app.register(swagger, {
     openapi: {

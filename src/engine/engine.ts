@@ -27,6 +27,7 @@ import { getIncident } from './store/incidents.js'
 import { Wakeups } from './executor/wakeups.js'
 import { Worker, type WorkerOptions } from './executor/worker.js'
 import { defaultBackoffMs, type JobHandler } from './executor/jobs.js'
+import { LIMIT_SETTINGS, checkKey, checkText, checkVariables, fitsInteger, storableText, withDefaults, type EngineLimits } from './limits.js'
 
 export interface EngineOptions {
   db: Database
@@ -42,6 +43,20 @@ export interface EngineOptions {
   timerOptions?: Partial<TimerLoopOptions>
   /** How commands share transactions under load (maxSize 1: each alone). */
   groupCommit?: Partial<GroupCommitOptions>
+  /** Hard limits on variables, steps, multi-instance and deployments (src/engine/limits.ts). */
+  limits?: Partial<EngineLimits>
+  /** A command running longer than this counts as stuck in `health()` (default 30 s). */
+  commandStallMs?: number
+}
+
+export interface EngineHealth {
+  /** False when a command has run longer than the stall limit: commands cannot complete. */
+  ok: boolean
+  /** How long the oldest command still running has run, in ms. */
+  oldestCommandMs: number
+  /** Commands waiting for a transaction. */
+  waiting: number
+  stallLimitMs: number
 }
 
 /** Postgres aborted the transaction to break a deadlock, or a serialization failure: safe to run again. */
@@ -80,6 +95,8 @@ export class Engine {
   readonly clock: () => Date
   readonly wakeups: Wakeups
   readonly processName: string
+  readonly limits: EngineLimits
+  private readonly commandStallMs: number
   private readonly models = new Map<string, Promise<ProcessModel>>()
   private readonly workers = new Set<Worker>()
   private readonly background = new Set<Promise<unknown>>()
@@ -91,6 +108,8 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     this.sql = options.db.sql
+    this.limits = withDefaults(options.limits)
+    this.commandStallMs = options.commandStallMs ?? 30_000
     // PGlite serves one connection: one group at a time there.
     const inFlight = options.db.kind === 'pglite' ? 1 : DEFAULT_GROUP_COMMIT.maxInFlight
     this.groups = new GroupCommit((items) => this.runGroup(items), { ...DEFAULT_GROUP_COMMIT, maxInFlight: inFlight, ...options.groupCommit })
@@ -102,7 +121,7 @@ export class Engine {
   }
 
   async deploy(resources: Resource[], actor: string | null) {
-    const result = await deploy(this.sql, resources, actor, this.clock())
+    const result = await deploy(this.sql, resources, actor, this.clock(), this.limits.deployment)
     for (const [key, model] of result.models) this.models.set(key, Promise.resolve(model))
     if (result.timerDue) this.timers.poke(result.timerDue)
     return { deploymentKey: result.deploymentKey, processes: result.processes }
@@ -127,6 +146,11 @@ export class Engine {
   }
 
   async startInstance(request: StartInstance, actor: string | null): Promise<{ key: string }> {
+    const { maxIdLength } = this.limits.deployment
+    checkText(request.processId, 'processId', { length: maxIdLength, setting: `${LIMIT_SETTINGS.idMaxLength}=${maxIdLength}` })
+    checkText(request.businessKey, 'businessKey')
+    if (request.variables) checkVariables(request.variables, 'variables', this.limits.variables)
+    if (request.version !== undefined && !fitsInteger(request.version)) throw notFound('Process', `${request.processId} version ${request.version}`)
     const definition = await this.definitionRef(request.processId, request.version || undefined)
     if (!definition) {
       throw notFound('Process', request.version ? `${request.processId} version ${request.version}` : request.processId)
@@ -156,6 +180,7 @@ export class Engine {
    * locked: it checks and locks what the command touches and builds it.
    */
   async command(instanceKey: string, command: Command | CommandBuilder, actor: string | null, locks: Omit<LockHints, 'instance'> = {}): Promise<void> {
+    checkKey(instanceKey, 'Process instance')
     await this.grouped(actor, { ...locks, instance: instanceKey }, (session) => session.command(instanceKey, command))
   }
 
@@ -176,7 +201,7 @@ export class Engine {
   }
 
   private session(tx: Sql, actor: string | null, buffer: WriteBuffer, deferFlush: boolean, prelocked?: Prelocked): Session {
-    return new Session(tx, { model: (key, sql) => this.model(key, sql), now: this.clock(), actor, buffer, keys: this.keys, deferFlush, prelocked })
+    return new Session(tx, { model: (key, sql) => this.model(key, sql), now: this.clock(), actor, buffer, keys: this.keys, deferFlush, prelocked, limits: this.limits })
   }
 
   private async runAlone<T>(actor: string | null, work: Work<T>, deferFlush: boolean): Promise<T> {
@@ -274,12 +299,14 @@ export class Engine {
   private async jobInstance(job: JobRef): Promise<string> {
     if (typeof job !== 'string') return job.instanceKey
     const jobKey = job
+    checkKey(jobKey, 'Job')
     const [row] = await this.sql<{ instanceKey: string }[]>`select instance_key::text as "instanceKey" from jobs where key = ${jobKey}`
     if (!row) throw notFound('Job', `${jobKey} (completed, cancelled or never created)`)
     return row.instanceKey
   }
 
   async completeJob(job: JobRef, variables: Variables = {}, worker?: string): Promise<void> {
+    checkVariables(variables, 'variables', this.limits.variables)
     // Lock order everywhere: the instance row first, then its job or task rows.
     await this.command(await this.jobInstance(job), async (_tx, instance, session) => {
       const locked = await this.lockedJob(session, jobKey(job), worker, instance.key)
@@ -289,6 +316,8 @@ export class Engine {
   }
 
   async throwError(job: JobRef, errorCode: string, errorMessage = '', worker?: string): Promise<void> {
+    checkText(errorCode, 'errorCode', { length: this.limits.deployment.maxIdLength, setting: `${LIMIT_SETTINGS.idMaxLength}=${this.limits.deployment.maxIdLength}` })
+    errorMessage = storableText(errorMessage)
     await this.command(await this.jobInstance(job), async (_tx, instance, session) => {
       const locked = await this.lockedJob(session, jobKey(job), worker, instance.key)
       session.buffer.deleteJob(locked.instanceKey, locked.elementInstanceId)
@@ -298,6 +327,7 @@ export class Engine {
 
   /** A failed attempt: retried after the backoff while retries are left, else an incident. */
   async failJob(job: JobRef, errorMessage: string, options: { retries?: number | undefined; backoffMs?: number | undefined } = {}, worker?: string): Promise<void> {
+    errorMessage = storableText(errorMessage)
     await this.command(await this.jobInstance(job), async (_tx, instance, session) => {
       const locked = await this.lockedJob(session, jobKey(job), worker, instance.key)
       const retries = Math.max(0, options.retries ?? locked.retries - 1)
@@ -314,6 +344,7 @@ export class Engine {
   // ------------------------------------------------------------ user tasks
 
   private async taskInstance(taskKey: string): Promise<UserTaskRow> {
+    checkKey(taskKey, 'User task')
     const task = await getUserTask(this.sql, taskKey)
     if (!task) throw notFound('User task', taskKey)
     return task
@@ -349,6 +380,8 @@ export class Engine {
 
   /** Completes a task with the submitted variables. A task claimed by someone else gets 409. */
   async completeUserTask(taskKey: string, variables: Variables, actor: string): Promise<void> {
+    checkKey(taskKey, 'User task')
+    checkVariables(variables, 'variables', this.limits.variables)
     // The task's instance is looked up in the transaction: in a group, for all its tasks at once.
     await this.grouped(actor, { task: taskKey }, async (session) => {
       const instanceKey = await session.userTaskInstance(taskKey)
@@ -379,6 +412,10 @@ export class Engine {
 
   /** Publishes a message: correlates it now, or buffers it for its time to live. */
   async publishMessage(request: PublishMessage, actor: string | null): Promise<Published> {
+    checkText(request.name, 'name')
+    checkText(request.correlationKey, 'correlationKey')
+    checkText(request.messageId, 'messageId')
+    if (request.variables) checkVariables(request.variables, 'variables', this.limits.variables)
     return this.transact(actor, (session) => publishMessage(session, request, this.clock(), actor))
   }
 
@@ -435,6 +472,7 @@ export class Engine {
 
 
   async resolveIncident(incidentKey: string, actor: string | null): Promise<void> {
+    checkKey(incidentKey, 'Incident')
     const incident = await getIncident(this.sql, incidentKey)
     if (!incident) throw notFound('Incident', incidentKey)
     if (incident.state !== 'active') throw new SamflytError('SAMFLYT_CONFLICT', `Incident ${incidentKey} is already resolved`)
@@ -442,6 +480,7 @@ export class Engine {
   }
 
   async setVariables(instanceKey: string, variables: Variables, actor: string | null): Promise<void> {
+    checkVariables(variables, 'variables', this.limits.variables)
     await this.command(instanceKey, { type: 'setVariables', variables }, actor)
   }
 
@@ -453,6 +492,12 @@ export class Engine {
     this.workers.add(worker)
     worker.start()
     return worker
+  }
+
+  /** Whether commands complete: none has been running longer than the stall limit. */
+  health(): EngineHealth {
+    const oldestCommandMs = this.groups.stalledMs()
+    return { ok: oldestCommandMs <= this.commandStallMs, oldestCommandMs, waiting: this.groups.backlog, stallLimitMs: this.commandStallMs }
   }
 
   async stop(): Promise<void> {

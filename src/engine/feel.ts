@@ -15,9 +15,28 @@ import {
   FeelDuration,
   dateAndTime,
   date,
+  FeelRange,
 } from 'feelin'
 import type { Warning } from 'feelin'
 import type { Expression, JsonValue, Variables } from './types.js'
+
+/**
+ * Items that the ranges of one evaluation may give at most (`for i in 1..n`). feelin builds a
+ * range's list in memory, and never ends one with a fractional bound (`1.5..3`): without a bound,
+ * one expression in a diagram could take the engine's memory or run forever.
+ */
+export const FEEL_RANGE_ITEMS_MAX = 100_000
+let rangeItemsLeft = FEEL_RANGE_ITEMS_MAX
+const rangeMap = FeelRange.prototype.map
+FeelRange.prototype.map = function boundedMap<T>(this: FeelRange, fn: (value: unknown) => T): T[] {
+  const { start, end } = this
+  if (typeof start === 'number' && typeof end === 'number') {
+    if (!Number.isInteger(start) || !Number.isInteger(end)) throw new Error(`the range ${start}..${end} must have whole numbers as bounds to be iterated`)
+    rangeItemsLeft -= Math.abs(end - start) + 1
+    if (rangeItemsLeft < 0) throw new Error(`the ranges of one expression may give at most ${FEEL_RANGE_ITEMS_MAX} items`)
+  }
+  return rangeMap.call(this, fn) as T[]
+}
 
 /** `warnings` explains a null result (for example "Variable 'x' not found"). */
 export type FeelOutcome<T> = { ok: true; value: T; warnings?: string } | { ok: false; error: string }
@@ -58,6 +77,7 @@ export function evaluateFeel(expression: string, variables: Variables, now: Date
   const direct = lookupPath(expression, variables)
   if (direct !== undefined) return { ok: true, value: direct }
   let result: { value: unknown; warnings: Warning[] }
+  rangeItemsLeft = FEEL_RANGE_ITEMS_MAX
   try {
     result = evaluate(expression, withClock(variables, now))
   } catch (error) {
@@ -90,6 +110,7 @@ export function evaluateCondition(expression: string, variables: Variables, now:
 
 /** A FEEL unary test (such as `> 3` or `"a","b"`) against `input`. Null results mean "no match". */
 export function testUnary(test: string, input: JsonValue, variables: Variables, now: Date): FeelOutcome<boolean> {
+  rangeItemsLeft = FEEL_RANGE_ITEMS_MAX
   try {
     const result = unaryTest(test, { ...withClock(variables, now), '?': input })
     return { ok: true, value: result.value === true }

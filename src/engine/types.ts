@@ -339,7 +339,7 @@ export interface JoinState {
   arrived: Record<string, number>
 }
 
-export type IncidentType = 'EXTRACT_VALUE_ERROR' | 'CONDITION_ERROR' | 'UNHANDLED_ERROR_EVENT' | 'JOB_NO_RETRIES' | 'CALLED_ELEMENT_ERROR'
+export type IncidentType = 'EXTRACT_VALUE_ERROR' | 'CONDITION_ERROR' | 'UNHANDLED_ERROR_EVENT' | 'JOB_NO_RETRIES' | 'CALLED_ELEMENT_ERROR' | 'STEP_LIMIT_EXCEEDED'
 
 interface SubscriptionBase {
   /** From `InstanceState.next`; unique within the instance. */
@@ -540,6 +540,15 @@ export type HistoryEvent =
 export interface ExecuteContext {
   /** The engine clock: FEEL's now() and today() read it, nothing else does. */
   now: Date
+  limits?: RuntimeLimits
+}
+
+/** What one command may do at most; beyond it, the token stops at an incident (never a hang). */
+export interface RuntimeLimits {
+  /** Element instances entered in one command. */
+  maxSteps: number
+  /** Items of one multi-instance input collection. */
+  maxMultiInstance: number
 }
 
 export interface Result {

@@ -62,7 +62,7 @@ test('a timer whose firing fails is retried later with a growing backoff, not in
   await engine.deploy([{ name: 'wait.bpmn', xml: WAIT('PT1M') }], 'per')
   const { key } = await engine.startInstance({ processId: 'wait' }, 'kari')
   // Break the instance's row so firing fails for a technical reason (its definition is unreadable).
-  await db.sql`update process_definitions set xml = 'not xml' where key = (select definition_key from process_instances where key = ${key})`
+  await db.sql`update bpmn_resources set content = 'not xml' where checksum = (select d.checksum from process_definitions d join process_instances i on i.definition_key = d.key where i.key = ${key})`
   engine['models'].clear()
   clock.advance(60_000)
   assert.is(await engine.fireDueTimers(), 0)

@@ -63,7 +63,15 @@ test('a loop with no wait state is stopped rather than run forever', async () =>
   const looping = await deploy(
     definition(startEvent(), scriptTask('spin', '=1', 'x'), gateway('exclusive', 'again'), chain('start', 'spin', 'again'), flow('again', 'spin', '=true')),
   )
-  assert.throws(() => execute(looping, null, { type: 'start' }, { now: NOW }), (error: unknown) => error instanceof CommandRejectedError && error.code === 'STEP_LIMIT_EXCEEDED')
+  const started = execute(looping, null, { type: 'start' }, { now: NOW, limits: { maxSteps: 50, maxMultiInstance: 10 } })
+  // The token stops at an incident after 50 steps (start, then spin and again 25 times each): the 51st is not activated.
+  assert.is(started.state.status, 'active')
+  assert.equal(started.state.incidents.map((incident) => [incident.type, incident.elementId]), [['STEP_LIMIT_EXCEEDED', 'again']])
+  assert.is(started.events.filter((event) => event.type === 'elementActivated').length, 51)
+  // Resolving it goes on from there, counting afresh: another 50 steps, another incident.
+  const resolved = execute(looping, started.state, { type: 'resolveIncident', incidentId: started.state.incidents[0]!.id }, { now: NOW, limits: { maxSteps: 50, maxMultiInstance: 10 } })
+  assert.is(resolved.state.incidents.length, 1)
+  assert.is(resolved.events.filter((event) => event.type === 'elementActivated').length, 51)
 })
 
 test('the state of a waiting start -> task -> end instance stays small', async () => {

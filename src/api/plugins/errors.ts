@@ -14,6 +14,17 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'SAMFLYT_RATE_LIMITED',
 }
 
+/**
+ * Postgres refused a value (SQLSTATE class 22, a data exception such as a number out of range or
+ * text it cannot hold; class 54, a value too large for an index). The edge (plugins/limits.ts)
+ * refuses such input first; one that still gets through is the caller's input, not our failure,
+ * and a 400 that does not echo the value (it may be personal data). Logged as a warning with the
+ * stack, so the missing edge check is found.
+ */
+export const DATABASE_REFUSED_VALUE = 'database refused a value from the request'
+const isDataError = (error: unknown) =>
+  (error as { name?: string }).name === 'PostgresError' && /^(22|54)/.test(String((error as { code?: unknown }).code ?? ''))
+
 function validationDetails(error: FastifyError): ErrorDetail[] {
   return (error.validation ?? []).map((problem) => {
     const missing = (problem.params as { missingProperty?: string }).missingProperty
@@ -38,6 +49,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       code = 'SAMFLYT_VALIDATION'
       details = validationDetails(error)
       message = `The request is invalid: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`
+    } else if (isDataError(error)) {
+      status = 400
+      code = 'SAMFLYT_VALIDATION'
+      message = `A value in the request is out of range or cannot be stored (database error ${String((error as { code?: unknown }).code)})`
+      request.log.warn({ err: error }, DATABASE_REFUSED_VALUE)
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode
       code = CODE_BY_STATUS[status] ?? 'SAMFLYT_VALIDATION'

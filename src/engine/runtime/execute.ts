@@ -41,7 +41,7 @@ export function execute(model: ProcessModel, state: InstanceState | null, comman
   let run: Run
   if (command.type === 'start') {
     if (state !== null) throw new CommandRejectedError('INSTANCE_ALREADY_STARTED', 'The instance has already been started.')
-    run = start(model, command, ctx.now)
+    run = start(model, command, ctx.now, ctx.limits)
   } else {
     if (state === null) throw new CommandRejectedError('INSTANCE_NOT_STARTED', `A '${command.type}' command needs a started instance.`)
     if (state.processId !== model.processId) {
@@ -50,7 +50,7 @@ export function execute(model: ProcessModel, state: InstanceState | null, comman
     if (state.status !== 'active') {
       throw new CommandRejectedError('INSTANCE_NOT_ACTIVE', `The instance is ${state.status}; a '${command.type}' command needs an active instance.`)
     }
-    run = new Run(model, structuredClone(state), ctx.now)
+    run = new Run(model, structuredClone(state), ctx.now, ctx.limits)
     const handler = handlers[command.type] as Handler<typeof command.type>
     handler(run, command)
   }

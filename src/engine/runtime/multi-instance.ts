@@ -26,9 +26,17 @@ export function activateBody(run: Run, body: ElementInstanceState, element: Elem
     const why = collection.ok ? `it gave ${JSON.stringify(collection.value)}${collection.warnings ? ` (${collection.warnings})` : ''}, not a list` : collection.error
     return run.raiseIncident(body, 'EXTRACT_VALUE_ERROR', `Failed to read the input collection '=${definition.inputCollection}' of ${describe(element)}: ${why}`)
   }
+  const items = collection.value
+  const { maxMultiInstance } = run.limits
+  if (items.length > maxMultiInstance) {
+    return run.raiseIncident(body, 'EXTRACT_VALUE_ERROR', `The input collection '=${definition.inputCollection}' of ${describe(element)} has ${items.length} items; the limit is ${maxMultiInstance} (SAMFLYT_MULTI_INSTANCE_MAX)`)
+  }
+  // All inner instances of a parallel body start in this command: each is a step.
+  if (!definition.sequential && items.length > run.stepsLeft()) {
+    return run.raiseIncident(body, 'STEP_LIMIT_EXCEEDED', `The input collection '=${definition.inputCollection}' of ${describe(element)} has ${items.length} items, more than the ${run.stepsLeft()} steps this command has left of its ${run.limits.maxSteps} (SAMFLYT_STEPS_MAX); resolving the incident starts them in a command of their own`)
+  }
   const prepared = prepareSubscriptions(run, boundarySpecs(run, element), body)
   if (typeof prepared === 'string') return run.raiseIncident(body, 'EXTRACT_VALUE_ERROR', prepared)
-  const items = collection.value
   body.body = { count: items.length, started: 0, completed: 0, ...(definition.sequential && items.length > 1 ? { items } : {}) }
   body.variables = undefined
   if (definition.outputCollection) run.setLocalVariables(body, { [definition.outputCollection]: items.map(() => null) })

@@ -10,7 +10,7 @@
 // Scopes (sub-processes, multi-instance bodies) complete when nothing is left
 // inside them; see `completeEmptyScopes`.
 import { CommandRejectedError } from '../errors.js'
-import type { Effect, Element, ElementInstanceState, HistoryEvent, IncidentType, InstanceState, ProcessModel, Variables } from '../types.js'
+import type { Effect, Element, ElementInstanceState, HistoryEvent, IncidentType, InstanceState, ProcessModel, RuntimeLimits, Variables } from '../types.js'
 import { behaviourOf } from './behaviours/index.js'
 import { describe } from './describe.js'
 import { JoinBook } from './joins.js'
@@ -19,8 +19,16 @@ import { activateBody, innerBase, innerCompleted } from './multi-instance.js'
 import { boundarySpecs, closeOwned, commitSubscriptions, prepareSubscriptions } from './subscriptions.js'
 import { propagateVariables, setLocalVariables, visibleVariables } from './variables.js'
 
-/** A runaway loop without wait states would otherwise never return. */
-const MAX_STEPS_PER_COMMAND = 10_000
+/**
+ * A runaway loop without wait states would otherwise never return, and a huge multi-instance
+ * would write a history the size of its collection in one transaction. A step is an element
+ * instance entered (each inner instance of a multi-instance counts); a command over its steps
+ * stops the token at a STEP_LIMIT_EXCEEDED incident, which an operator may resolve (the next
+ * command counts afresh) or cancel.
+ */
+export const DEFAULT_RUNTIME_LIMITS: RuntimeLimits = { maxSteps: 10_000, maxMultiInstance: 10_000 }
+/** Flows taken without entering anything (tokens joining) are bounded too, as a last resort. */
+const ARRIVALS_PER_STEP = 4
 
 interface Arrival {
   flowId: string
@@ -41,11 +49,13 @@ export class Run {
   private readonly queue: Arrival[] = []
   private readonly joins: JoinBook
   private steps = 0
+  private arrivals = 0
 
   constructor(
     readonly model: ProcessModel,
     readonly state: InstanceState,
     readonly now: Date,
+    readonly limits: RuntimeLimits = DEFAULT_RUNTIME_LIMITS,
   ) {
     this.joins = new JoinBook(model, state)
   }
@@ -87,8 +97,18 @@ export class Run {
     this.state.elements.push(instance)
     this.events.push({ type: 'elementActivated', elementInstanceId: instance.id, elementId, elementKind: element.kind, scope })
     if (options.locals && Object.keys(options.locals).length > 0) this.setLocalVariables(instance, options.locals)
+    // An event that fired completes at once and cannot loop by itself: it is counted, never stopped.
+    if (++this.steps > this.limits.maxSteps && options.triggered === undefined) {
+      this.raiseIncident(instance, 'STEP_LIMIT_EXCEEDED', `The command took more than ${this.limits.maxSteps} steps (SAMFLYT_STEPS_MAX) without every token reaching a wait state, so it stopped before ${describe(element)}; is there a loop without a wait state? Resolving the incident goes on from here.`)
+      return instance
+    }
     this.activate(instance, options.triggered)
     return instance
+  }
+
+  /** Steps this command may still take. */
+  stepsLeft(): number {
+    return Math.max(0, this.limits.maxSteps - this.steps)
   }
 
   activate(instance: ElementInstanceState, triggered?: Variables): void {
@@ -217,8 +237,8 @@ export class Run {
   drain(): void {
     for (;;) {
       for (let arrival = this.queue.shift(); arrival; arrival = this.queue.shift()) {
-        if (++this.steps > MAX_STEPS_PER_COMMAND) {
-          throw new CommandRejectedError('STEP_LIMIT_EXCEEDED', `The instance took more than ${MAX_STEPS_PER_COMMAND} steps without reaching a wait state; is there a loop without one?`)
+        if (++this.arrivals > this.limits.maxSteps * ARRIVALS_PER_STEP) {
+          throw new CommandRejectedError('STEP_LIMIT_EXCEEDED', `The instance took more than ${this.limits.maxSteps * ARRIVALS_PER_STEP} flows without reaching a wait state; is there a loop without one?`)
         }
         this.arrive(arrival)
       }

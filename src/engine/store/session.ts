@@ -10,7 +10,7 @@ import type { Sql } from '../../db/connect.js'
 import { SamflytError, notFound } from '../../errors.js'
 import { CommandRejectedError } from '../errors.js'
 import { execute } from '../runtime/index.js'
-import type { Command, InstanceState, ParentRef, ProcessModel, Result, Variables } from '../types.js'
+import type { Command, InstanceState, ParentRef, ProcessModel, Result, RuntimeLimits, Variables } from '../types.js'
 import { applyResult, type AppliedInstance, type FollowUp } from './apply.js'
 import { definitionByKey, definitionRef, type DefinitionRow } from './definitions.js'
 import { childOf, lockInstanceInTree, type InstanceRow } from './instances.js'
@@ -39,6 +39,8 @@ export interface SessionContext {
   deferFlush?: boolean
   /** Rows the group locked when its transaction began (group commit). */
   prelocked?: Prelocked | undefined
+  /** Steps per command and multi-instance items at most (the runtime's defaults otherwise). */
+  limits?: RuntimeLimits | undefined
 }
 
 /** A command's callback: checks and locks what the command touches, and builds it. */
@@ -197,7 +199,7 @@ export class Session {
   /** Runs the pure runtime. A rejected command the caller asked for is a 409; one the engine sent itself is a bug. */
   private execute(model: ProcessModel, state: InstanceState | null, command: Command, strict: boolean): Result {
     try {
-      return execute(model, state, command, { now: this.ctx.now })
+      return execute(model, state, command, { now: this.ctx.now, ...(this.ctx.limits ? { limits: this.ctx.limits } : {}) })
     } catch (error) {
       if (error instanceof CommandRejectedError && strict) throw new SamflytError('SAMFLYT_CONFLICT', error.message)
       throw error

@@ -131,7 +131,12 @@ export class WriteBuffer {
     this.updated.clear()
     this.jobs.clear()
     this.tasks.clear()
-    const json = (rows: Row[]) => sql.json(rows as never)
+    // Serialized here, not by the driver while it binds the statement: a value that cannot be
+    // serialized then fails this flush alone, instead of leaving the connection half way through.
+    const json = (rows: Row[]) => {
+      const text = JSON.stringify(rows)
+      return sql`${text}::text::jsonb`
+    }
     const keysOf = (rows: Row[], column: string) => [...new Set(rows.map((row) => row[column] as string))]
     const statements: Promise<unknown>[] = []
     if (inserted.length > 0) {

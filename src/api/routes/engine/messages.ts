@@ -24,7 +24,7 @@ const PublishBody = Type.Object({
   correlationKey: Type.String({ maxLength: MAX_TEXT, description: 'Matched against the subscriptions\' correlation keys; may be empty only for message start events' }),
   variables: Type.Optional(VariablesSchema),
   timeToLive: Type.Optional(Type.Union([
-    Type.Integer({ minimum: 0, description: 'Milliseconds' }),
+    Type.Integer({ minimum: 0, maximum: MAX_TTL_MS, description: 'Milliseconds' }),
     Type.String({ description: 'An ISO 8601 duration such as PT10M or P2D' }),
   ], { description: 'How long the message stays buffered for subscriptions opened later; 0 (the default) means correlate now or never' })),
   messageId: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_TEXT, description: 'Makes publishing idempotent: the same name and id while the first is buffered is refused with 409' })),
