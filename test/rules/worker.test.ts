@@ -82,6 +82,7 @@ test('a complex case: the worker evaluates, records the decision with the instan
   const result = (await variables(key)).complexityResult
   assert.equal(result, {
     complex: true,
+    notComplex: false,
     ruleSetId: 'complexity',
     version: 1,
     declaredVersion: complexity.version,
@@ -91,18 +92,18 @@ test('a complex case: the worker evaluates, records the decision with the instan
   })
 })
 
-test('a plain case fires nothing, complex is false, and the gateway takes the default flow to the caseworker', async () => {
+test('a plain case fires only its not-complex reason, complex is false, and the gateway takes the default flow to the caseworker', async () => {
   const { key } = await t.engine.startInstance({ processId: 'assessment', variables: { services: [TWO_SECTORS[0]!] } }, 'kari')
   assert.is(await waitForTask(key), 'caseworker-assessment')
   const result = (await variables(key)).complexityResult
-  assert.equal([result.complex, result.events, result.reasons], [false, [], []])
+  assert.equal([result.complex, result.notComplex, result.events], [false, true, ['not-complex']])
   const [decision] = await listDecisions(t.db.sql, { processInstanceKey: key, limit: 10, offset: 0 })
-  assert.equal([decision!.events, decision!.reasons, decision!.caseReference], [[], [], null])
+  assert.equal([decision!.reasons.map((r) => r.rule), decision!.caseReference], [['not-complex'], null])
 })
 
 test('facts from a `facts` variable; an identity number is recorded masked, with the age the rule read', async () => {
   const child = makeIdentityNumber('2015-01-10', { kind: 'synthetic-tenor' })
-  const facts = { identityNumber: child, childHasSeriousCondition: true, needsLongTermHealthServices: true, needsOtherWelfareServices: true }
+  const facts = { identityNumber: child, childHasSeriousCondition: true, needsLongTermHealthServices: true, needsOtherWelfareServices: true, coordinatedNeeds: true }
   const { key } = await t.engine.startInstance({ processId: 'assessment', variables: { facts, mentalHealthNeeds: true, substanceUseNeeds: true } }, 'kari')
   assert.is(await waitForTask(key), 'intake-group-review')
   const [decision] = await listDecisions(t.db.sql, { processInstanceKey: key, limit: 10, offset: 0 })
