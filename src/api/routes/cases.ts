@@ -14,7 +14,8 @@ import { maskIdentityNumber } from '../../cases/identity.js'
 import { checkCaseAccess, present, readCase, seesFullIdentity } from '../../cases/view.js'
 import { osloDate } from '../../cases/deadlines.js'
 import { withdrawCase } from '../../cases/withdraw.js'
-import { CASE_STATUSES, CHANNELS, GUARDIAN_RELATIONS, SENDER_ROLES, type CaseStatus } from '../../cases/types.js'
+import { caseFactsSchema } from '../../rules/facts-schema.js'
+import { CASE_STATUSES, CHANNELS, CONSENT_SCOPES, GUARDIAN_RELATIONS, SENDER_ROLES, type CaseStatus } from '../../cases/types.js'
 
 const Id = Type.String({ pattern: '^[0-9]{1,10}$', description: 'A case id' })
 const IdParams = Type.Object({ id: Id })
@@ -53,10 +54,15 @@ const IntakeBody = Type.Object({
     organisation: Type.Optional(Text(200)),
   }, { additionalProperties: false })),
   summary: Type.Optional(Text(4000)),
-  facts: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Case facts in the rules vocabulary (services, mentalHealthNeeds, ...)' })),
+  // Verdicts of rule sets are results, not registrations; the person gives the identity number and birth date.
+  facts: Type.Optional(Type.Unsafe<Record<string, unknown>>(caseFactsSchema(['identityNumber', 'birthDate', 'complex', 'needsChildCoordinator', 'intakeGroupCoordinator']) as never)),
   consent: Type.Optional(Type.Union([Type.Null(), Type.Object({
-    consentGiven: Type.Boolean(),
+    consentGiven: Type.Boolean({ description: 'true: consent given; false: consent refused (an answer). Leave out consent altogether when it is not yet known: it is then requested.' }),
     ipDeclined: Type.Boolean(),
+    scope: Type.Optional(Type.Array(Type.Union(CONSENT_SCOPES.map((c) => Type.Literal(c))), {
+      uniqueItems: true,
+      description: 'What a given consent covers. Default: coordinator, and individual-plan unless declined. information-sharing (to share with the intake group and the agencies involved) only when named.',
+    })),
     givenBy: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('guardian'), Type.Literal('parent')])),
   }, { additionalProperties: false })])),
   language: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn')])),
