@@ -202,7 +202,7 @@ export async function interimReplyData(sql: Sql, found: CaseRow, expectedBy: str
     kind: 'interim-reply',
     ...shared,
     receivedDate: found.receivedOn,
-    delayReason: delayReason(found.language, found.status, meeting ? formatDay(osloDate(meeting.startsAt)) : null),
+    delayReason: delayReason(found.language, found.status, meeting ? formatDay(osloDate(meeting.startsAt)) : null, shared.addressee.role === 'parent'),
     expectedBy,
   }
 }

@@ -118,8 +118,13 @@ export const OUTCOME_WORDS: Record<Language, { coordinatorNotYetAppointed: (unit
 }
 
 /** Why a case is not answered within a month, from where it stands; `meetingDay` is the intake group's next meeting. */
-export function delayReason(language: Language, status: CaseStatus, meetingDay: string | null): string {
+export function delayReason(language: Language, status: CaseStatus, meetingDay: string | null, toParent = false): string {
   const nb = language === 'nb'
+  if (status === 'awaiting-consent' && toParent) {
+    return nb
+      ? 'Vi venter på samtykke fra dere som foreldre eller foresatte. Uten samtykke kan vi ikke lage individuell plan for barnet ditt eller oppnevne koordinator.'
+      : 'Vi ventar på samtykke frå dykk som foreldre eller føresette. Utan samtykke kan vi ikkje lage individuell plan for barnet ditt eller oppnemne koordinator.'
+  }
   switch (status) {
     case 'received':
     case 'registered':

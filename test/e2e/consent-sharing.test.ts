@@ -85,6 +85,9 @@ test('no consent to share: the complex case is handled by the KE alone, nobody i
   assert.is(member.statusCode, 200, member.body)
   assert.not.ok(member.body.includes('Per Privat'), 'the group sees no name')
   assert.is(json(member).person, null)
+  const list = await office.t.app.inject({ url: '/api/cases', headers: office.auth.ola })
+  assert.is(list.statusCode, 200, list.body)
+  assert.not.ok(list.body.includes('Per Privat'), 'nor in the list')
 })
 
 test('another legal basis named in the registration: the group takes the case and the agencies are told', async () => {

@@ -15,6 +15,7 @@ import { checkCaseAccess, present, readCase, seesFullIdentity } from '../../case
 import { osloDate } from '../../cases/deadlines.js'
 import { withdrawCase } from '../../cases/withdraw.js'
 import { caseFactsSchema } from '../../rules/facts-schema.js'
+import { discussedAnonymously } from '../../cases/meeting-held.js'
 import { CASE_STATUSES, CHANNELS, CONSENT_SCOPES, GUARDIAN_RELATIONS, SENDER_ROLES, type CaseStatus } from '../../cases/types.js'
 
 const Id = Type.String({ pattern: '^[0-9]{1,10}$', description: 'A case id' })
@@ -140,10 +141,13 @@ export async function caseRoutes(app: App, options: CaseRouteOptions) {
     }
     const page = await listCases(app.db.sql, filter)
     await recordCaseReads(app.db.sql, page.items.map((c) => c.id), { principal, purpose: 'GET /api/cases (list)' })
+    // The intake group sees no one's identity in a case it discusses anonymously.
+    const anonymous = new Set<string>()
+    if (filter.intakeGroup) for (const c of page.items) if (await discussedAnonymously(app.db.sql, c.id)) anonymous.add(c.id)
     return {
       items: page.items.map((c) => ({
         ...present(c),
-        person: { name: c.personName, identityNumber: maskIdentityNumber(c.identityNumber), birthDate: c.birthDate },
+        person: anonymous.has(c.id) ? { name: 'Anonym', identityNumber: '***********', birthDate: '' } : { name: c.personName, identityNumber: maskIdentityNumber(c.identityNumber), birthDate: c.birthDate },
         overdue: c.closedAt === null && c.deadline < today,
       })),
       total: page.total,
