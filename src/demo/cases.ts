@@ -10,7 +10,6 @@ import type { Variables } from '../engine/types.js'
 import { intake, type IntakeInput } from '../cases/intake.js'
 import { recordCaseReads } from '../cases/access-log.js'
 import { addDays } from '../cases/deadlines.js'
-import { insertMeeting } from '../cases/meetings.js'
 import { caseReaches, completeAs, openTask } from './drive.js'
 import { syntheticIdentityNumber } from './identity-numbers.js'
 
@@ -67,14 +66,6 @@ const decision = (rights: { ip: string; coordinator: string; child?: string }, r
 const CONSENT_GIVEN = { consentGiven: true, ipDeclined: false }
 /** Consent that covers sharing with the intake group and the agencies involved (a complex case needs it, or another basis). */
 const CONSENT_TO_SHARE = { ...CONSENT_GIVEN, scope: ['individual-plan', 'coordinator', 'information-sharing'] as ('individual-plan' | 'coordinator' | 'information-sharing')[] }
-/** How long ahead the demo's "meeting now" starts: long enough for its cases to get on its agenda. */
-const MEETING_NOW_MS = 4_000
-
-/** The intake group's outcome is recorded at or after its meeting: the demo waits for the meeting it scheduled. */
-async function meetingBegun(startsAt: Date, clock: () => Date): Promise<void> {
-  const wait = startsAt.getTime() - clock().getTime()
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50))
-}
 
 export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   const { sql, engine, today } = ctx
@@ -157,15 +148,12 @@ export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   await openTask(sql, c5.instanceKey, 'chooseCoordinator')
   done(c5, 'chooseCoordinator')
 
-  // Cases 6 and 7 went through a meeting of the intake group that has been held: the demo
-  // schedules one that begins in a moment, puts them on it, and records their outcomes once it has.
-  const meetingNow = await insertMeeting(sql, { startsAt: new Date(engine.clock().getTime() + MEETING_NOW_MS), location: 'Rådhuset, møterom 3', note: 'Tverretatlig mottaksgruppe (demo: holdes nå)' }, 'demo')
-  const attendees = 'Ola Hansen, PPT\nKari Nordmann, koordinerende enhet (sekretær)\nHilde Moen, fysio- og ergoterapi'
-
-  // 6. A letter to approve: ROP needs, through the intake group; decided by Siri, so Kari approves.
+  // 6. A letter to approve: ROP needs, a complex case; Ahmed consented to a plan and a coordinator
+  // but not to sharing, so the KE handled it alone (no intake group, no agency told). Decided by
+  // Siri, so Kari approves.
   const ahmed: Omit<IntakeInput, 'receivedOn'> = {
     channel: 'internal-notice', sender: { name: 'Rusteamet', organisation: 'Psykisk helse og rus' }, person: person('Ahmed Ali', '1972-11-15'),
-    consent: CONSENT_TO_SHARE,
+    consent: CONSENT_GIVEN,
     summary: 'Intern melding: samtidige behov innen psykisk helse og rus, bolig og oppfølging fra NAV.',
     facts: { mentalHealthNeeds: true, substanceUseNeeds: true, services: [
       { name: 'Oppfølging fra rusteamet', sector: 'health-and-care', provider: 'Psykisk helse og rus', longTerm: true, coordinated: true },
@@ -174,12 +162,20 @@ export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   }
   const c6 = await register(ctx, 20, ahmed)
   await completeAs(sql, engine, 'kari', c6.instanceKey, 'verify', verified(ahmed, c6.receivedOn, { channel: 'internal-notice', mentalHealthNeeds: true, substanceUseNeeds: true }))
-  // 7. (registered now, to be on the same meeting) Decided: a child coordinator (Ingrid) appointed, the letter approved by Kari, the case closed.
+  await completeAs(sql, engine, SECOND_CASEWORKER, c6.instanceKey, 'decide',
+    decision({ ip: 'granted', coordinator: 'granted' }, 'Ahmed har samtidige behov innen psykisk helse og rus og behov for bolig, som krever koordinerte tjenester over tid.'))
+  await completeAs(sql, engine, SECOND_CASEWORKER, c6.instanceKey, 'chooseCoordinator',
+    { coordinatorId: ctx.coordinators['Lars Haugen']!, coordinatorChoiceReason: 'Lars kjenner Ahmed fra rusteamet.' })
+  await openTask(sql, c6.instanceKey, 'approveLetter')
+  done(c6, 'approveLetter')
+
+  // 7. Decided: a child coordinator (Ingrid) appointed, the letter approved by Kari, the case closed.
+  // The parents consented to the plan and a coordinator, not to sharing: the KE handled it alone.
   const nora: Omit<IntakeInput, 'receivedOn'> = {
     channel: 'health-personnel-notice', sender: { name: 'Barnelege Sigrid Vold', organisation: 'Haukeland universitetssjukehus' },
     person: person('Nora Eriksen', '2019-02-14'),
     guardians: [{ name: 'Kjetil Eriksen', relation: 'parent', identityNumber: syntheticIdentityNumber('1987-12-01', 7), phone: '+4740000202', mayConsent: true }],
-    consent: { ...CONSENT_TO_SHARE, givenBy: 'parent' },
+    consent: { ...CONSENT_GIVEN, givenBy: 'parent' },
     summary: 'Melding om barn med medfødt hjertefeil som trenger oppfølging fra helsetjenesten og tilrettelegging i barnehagen.',
     facts: { childHasSeriousCondition: true, services: [
       { name: 'Helsestasjon og oppfølging', sector: 'health-and-care', provider: 'Helsestasjonen Sentrum', longTerm: true, coordinated: true },
@@ -188,20 +184,6 @@ export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   }
   const c7 = await register(ctx, 25, nora)
   await completeAs(sql, engine, 'kari', c7.instanceKey, 'verify', verified(nora, c7.receivedOn, { channel: 'health-personnel-notice' }))
-  await openTask(sql, c7.instanceKey, 'intakeMeeting')
-  await openTask(sql, c6.instanceKey, 'intakeMeeting')
-  await meetingBegun(meetingNow.startsAt, engine.clock)
-  await completeAs(sql, engine, 'ola', c6.instanceKey, 'intakeMeeting',
-    { intakeGroupOutcome: 'individual-plan-and-coordinator', responsibleAgency: 'health-and-care', intakeGroupNotes: 'Psykisk helse og rus tar ansvaret; Boligkontoret deltar i planarbeidet.', meetingAttendees: attendees })
-  await completeAs(sql, engine, SECOND_CASEWORKER, c6.instanceKey, 'decide',
-    decision({ ip: 'granted', coordinator: 'granted' }, 'Ahmed har samtidige behov innen psykisk helse og rus og behov for bolig, som krever koordinerte tjenester over tid.'))
-  await completeAs(sql, engine, SECOND_CASEWORKER, c6.instanceKey, 'chooseCoordinator',
-    { coordinatorId: ctx.coordinators['Lars Haugen']!, coordinatorChoiceReason: 'Lars kjenner Ahmed fra rusteamet.' })
-  await openTask(sql, c6.instanceKey, 'approveLetter')
-  done(c6, 'approveLetter')
-
-  await completeAs(sql, engine, 'ola', c7.instanceKey, 'intakeMeeting',
-    { intakeGroupOutcome: 'child-coordinator', responsibleAgency: 'ke', intakeGroupNotes: 'KE oppnevner barnekoordinator; helsestasjonen og barnehagen deltar.', meetingAttendees: attendees, recommendedCoordinatorId: ctx.coordinators['Ingrid Berg']! })
   await completeAs(sql, engine, SECOND_CASEWORKER, c7.instanceKey, 'decide',
     decision({ ip: 'granted', coordinator: 'refused', child: 'granted' }, 'Nora er under 18 år, har en alvorlig sykdom og trenger langvarige helsetjenester og tilrettelegging i barnehagen (pasient- og brukerrettighetsloven § 2-5 c).'))
   await completeAs(sql, engine, SECOND_CASEWORKER, c7.instanceKey, 'chooseCoordinator', { coordinatorId: ctx.coordinators['Ingrid Berg']!, coordinatorChoiceReason: 'Ingrid er kvalifisert barnekoordinator og kjenner familien fra fysioterapien.' })

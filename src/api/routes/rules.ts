@@ -179,7 +179,7 @@ export async function ruleRoutes(app: App) {
     schema: {
       tags: ['rules'],
       summary: 'Decisions recorded in a process instance or a case, in the order they were made',
-      description: 'Give processInstanceKey or caseReference (or both). caseReference is the case\'s reference as its letters print it (KE-2026-00008); a case id (digits) is taken too. A reference no case has is 404.',
+      description: 'Give processInstanceKey or caseReference (or both). caseReference is the case\'s reference as its letters print it (KE-2026-00008); a case id (digits) is taken too, and a reference no case has is matched as the process recorded it.',
       querystring: Type.Object({
         processInstanceKey: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
         caseReference: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The case reference (KE-2026-00008), or the case id' })),
@@ -198,9 +198,9 @@ export async function ruleRoutes(app: App) {
     }
     if (filter.caseReference !== undefined && !/^[0-9]+$/.test(filter.caseReference)) {
       // Decisions record the case by its id (the process's caseId); the reference names the same case.
+      // A reference no case has is matched as recorded (a process outside the KE may record its own).
       const id = await caseIdByReference(app.db.sql, filter.caseReference)
-      if (!id) throw notFound('Case', filter.caseReference)
-      filter.caseReference = id
+      if (id) filter.caseReference = id
     }
     const decisions = await listDecisions(app.db.sql, { ...filter, limit, offset })
     // A case's decisions are case data (facts, reasons): only those who may read the case may
