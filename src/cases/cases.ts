@@ -2,7 +2,7 @@
 import type postgres from 'postgres'
 import type { Sql } from '../db/connect.js'
 import type { CaseFacts } from '../rules/index.js'
-import { CLOSED_STATUSES, type CaseStatus, type Channel, type Decision, type Language, type Route, type SenderRole } from './types.js'
+import { CLOSED_STATUSES, type CaseStatus, type Channel, type Decision, type Language, type Route, type SenderRole, type SharingBasis } from './types.js'
 
 export interface CaseRow {
   id: string
@@ -35,6 +35,9 @@ export interface CaseRow {
   escalatedAt: Date | null
   withdrawnReason: string | null
   closedAt: Date | null
+  /** On what basis the case's information may go to the intake group and other agencies (sharing.ts). */
+  sharingBasis: SharingBasis | null
+  sharingNote: string | null
   createdBy: string
   createdAt: Date
 }
@@ -47,7 +50,7 @@ const columns = (sql: Sql) => sql`
   c.decision, c.rights, c.decision_reason as "decisionReason", c.decided_at as "decidedAt", c.decided_by as "decidedBy",
   c.coordinator_id::text as "coordinatorId", c.coordinator_appointed_at as "coordinatorAppointedAt",
   c.interim_reply_sent_at as "interimReplySentAt", c.escalated_at as "escalatedAt", c.withdrawn_reason as "withdrawnReason",
-  c.closed_at as "closedAt", c.created_by as "createdBy", c.created_at as "createdAt"`
+  c.closed_at as "closedAt", c.sharing_basis as "sharingBasis", c.sharing_note as "sharingNote", c.created_by as "createdBy", c.created_at as "createdAt"`
 
 export interface NewCase {
   /** From nextCaseId, when the id must be known before the insert (it is the process's business key). */
@@ -198,4 +201,10 @@ export async function casesOfDecisions(sql: Sql, decisions: { processInstanceKey
   const rows = await sql<{ id: string }[]>`
     select id::text from cases where instance_key = any(${keys}::bigint[]) or id = any(${ids}::bigint[]) order by id`
   return rows.map((row) => row.id)
+}
+
+/** The id of the case with this reference (KE-2026-00008), if there is one. */
+export async function caseIdByReference(sql: Sql, reference: string): Promise<string | undefined> {
+  const [row] = await sql<{ id: string }[]>`select id::text from cases where reference = ${reference}`
+  return row?.id
 }

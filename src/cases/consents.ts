@@ -2,12 +2,14 @@
 // `consentGiven` is consent to coordinated follow-up, a coordinator included; `ipDeclined` says
 // the person declined an individual plan, which closes the IP part but not the coordinator offer.
 import type { Sql } from '../db/connect.js'
-import type { ConsentStatus } from './types.js'
+import type { ConsentScope, ConsentStatus } from './types.js'
 
 export interface ConsentRow {
   status: ConsentStatus
   consentGiven: boolean | null
   ipDeclined: boolean
+  /** What the consent covers; sharing with the intake group and agencies needs information-sharing. */
+  scope: ConsentScope[]
   givenBy: 'person' | 'guardian' | 'parent' | null
   requestedAt: Date | null
   reminders: number
@@ -19,12 +21,21 @@ export interface ConsentRow {
 export interface ConsentAnswer {
   consentGiven: boolean
   ipDeclined: boolean
+  /** What a given consent covers; default the individual plan (unless declined) and a coordinator, never sharing. */
+  scope?: ConsentScope[] | undefined
   givenBy?: 'person' | 'guardian' | 'parent' | null | undefined
+}
+
+/** The scope a consent is recorded with: none when refused; sharing only when named. */
+export function consentScope(answer: ConsentAnswer | null): ConsentScope[] {
+  if (!answer || !answer.consentGiven) return []
+  if (answer.scope) return [...new Set(answer.scope)].sort()
+  return answer.ipDeclined ? ['coordinator'] : ['coordinator', 'individual-plan']
 }
 
 export async function getConsent(sql: Sql, caseId: string): Promise<ConsentRow | undefined> {
   const [row] = await sql<ConsentRow[]>`
-    select status, consent_given as "consentGiven", ip_declined as "ipDeclined", given_by as "givenBy", requested_at as "requestedAt",
+    select status, consent_given as "consentGiven", ip_declined as "ipDeclined", scope, given_by as "givenBy", requested_at as "requestedAt",
            reminders, last_reminder_at as "lastReminderAt", answered_at as "answeredAt", recorded_by as "recordedBy"
     from consents where case_id = ${caseId}`
   return row
@@ -34,8 +45,8 @@ export async function getConsent(sql: Sql, caseId: string): Promise<ConsentRow |
 export async function insertConsent(sql: Sql, caseId: string, answer: ConsentAnswer | null, actor: string): Promise<void> {
   const status: ConsentStatus = answer === null ? 'missing' : answer.consentGiven ? 'given' : 'refused'
   await sql`
-    insert into consents (case_id, status, consent_given, ip_declined, given_by, answered_at, recorded_by)
-    values (${caseId}, ${status}, ${answer?.consentGiven ?? null}, ${answer?.ipDeclined ?? false}, ${answer?.givenBy ?? null},
+    insert into consents (case_id, status, consent_given, ip_declined, scope, given_by, answered_at, recorded_by)
+    values (${caseId}, ${status}, ${answer?.consentGiven ?? null}, ${answer?.ipDeclined ?? false}, ${consentScope(answer)}::text[], ${answer?.givenBy ?? null},
             ${answer ? sql`now()` : null}, ${answer ? actor : null})`
 }
 
@@ -54,9 +65,9 @@ export async function recordConsentReminder(sql: Sql, caseId: string, now: Date)
 export async function recordConsentAnswer(sql: Sql, caseId: string, answer: ConsentAnswer, actor: string | null, now: Date): Promise<void> {
   const status: ConsentStatus = answer.consentGiven ? 'given' : 'refused'
   await sql`
-    insert into consents (case_id, status, consent_given, ip_declined, given_by, answered_at, recorded_by)
-    values (${caseId}, ${status}, ${answer.consentGiven}, ${answer.ipDeclined}, ${answer.givenBy ?? null}, ${now}, ${actor})
+    insert into consents (case_id, status, consent_given, ip_declined, scope, given_by, answered_at, recorded_by)
+    values (${caseId}, ${status}, ${answer.consentGiven}, ${answer.ipDeclined}, ${consentScope(answer)}::text[], ${answer.givenBy ?? null}, ${now}, ${actor})
     on conflict (case_id) do update set status = excluded.status, consent_given = excluded.consent_given,
-      ip_declined = excluded.ip_declined, given_by = coalesce(excluded.given_by, consents.given_by),
+      ip_declined = excluded.ip_declined, scope = excluded.scope, given_by = coalesce(excluded.given_by, consents.given_by),
       answered_at = excluded.answered_at, recorded_by = excluded.recorded_by, updated_at = now()`
 }

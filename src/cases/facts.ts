@@ -4,5 +4,5 @@
 import { CASE_FACTS } from '../rules/index.js'
 
 export const REGISTRABLE_CASE_FACTS: readonly string[] = Object.entries(CASE_FACTS)
-  .filter(([name, d]) => d.source !== 'derived' && name !== 'identityNumber' && name !== 'birthDate' && name !== 'complex' && name !== 'needsChildCoordinator')
+  .filter(([name, d]) => d.source !== 'derived' && name !== 'identityNumber' && name !== 'birthDate' && name !== 'complex' && name !== 'needsChildCoordinator' && name !== 'intakeGroupCoordinator')
   .map(([name]) => name)

@@ -19,7 +19,7 @@ import { insertConsent, type ConsentAnswer } from './consents.js'
 import { coordinatorOptions, getCoordinator } from './coordinators.js'
 import { deadlinesFor, osloDate } from './deadlines.js'
 import { processVariables } from './variables.js'
-import { KE_PROCESS_ID, type Channel, type Language, type SenderRole } from './types.js'
+import { AGE_OF_CONSENT, KE_PROCESS_ID, type Channel, type Language, type SenderRole } from './types.js'
 
 export interface IntakeInput {
   channel: Channel
@@ -52,9 +52,6 @@ const SENDERS: Record<Channel, { allowed: SenderRole[]; default: SenderRole }> =
   'nav-referral': { allowed: ['nav'], default: 'nav' },
   'internal-notice': { allowed: ['internal'], default: 'internal' },
 }
-
-/** Below this age a person does not consent alone to health care (pasient- og brukerrettighetsloven § 4-3). */
-const AGE_OF_CONSENT = 16
 
 interface Checked {
   identity: { kind: string; birthDate: string; age: number | null }
@@ -96,6 +93,9 @@ export function checkIntake(input: IntakeInput, options: IntakeOptions): { probl
     const givenBy = consent.givenBy ?? 'person'
     if (givenBy === 'person' && identity.age !== null && identity.age < AGE_OF_CONSENT) {
       problems.push({ path: '/consent/givenBy', message: `the person is under ${AGE_OF_CONSENT}: a parent or guardian consents on their behalf (pasient- og brukerrettighetsloven § 4-4)` })
+    }
+    if (!consent.consentGiven && consent.scope?.length) {
+      problems.push({ path: '/consent/scope', message: 'a refused consent covers nothing: leave out the scope' })
     }
     if (givenBy !== 'person' && !input.guardians?.some((g) => g.mayConsent)) {
       problems.push({ path: '/consent/givenBy', message: 'consent from a parent or guardian needs a guardian registered with mayConsent: true' })
@@ -161,7 +161,11 @@ export async function intake(sql: Sql, engine: Engine, input: IntakeInput, actor
       createdBy: actor.username,
     }
     const variables = {
-      ...processVariables(draft, { name: input.person.name, birthDate: checked.identity.birthDate }, input.consent ?? null),
+      ...processVariables(draft, {
+        name: input.person.name,
+        birthDate: checked.identity.birthDate,
+        representedByParent: checked.identity.age !== null && checked.identity.age < AGE_OF_CONSENT,
+      }, input.consent ?? null),
       ...(open ? {} : { coordinatorOptions: options }),
     }
     // The process first (the case id is its business key), then the case with its instance.

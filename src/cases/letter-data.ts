@@ -4,8 +4,11 @@
 // why the case takes longer and when to expect an answer. In the case's language (nb or nn).
 //
 // - The addressee is the person, or their guardian: a verge (relation "guardian"), or for a
-//   child under 18 a parent (one who may consent first). Next of kin never are. A guardian's
-//   own address is not registered, so the letter goes to the person's address.
+//   child under 16 a parent (one who may consent first), who acts for the child (pbrl §§ 4-4,
+//   3-4): the letter then speaks to the parents ("barnet ditt", "dere"). From 16 a young person
+//   consents to health care and is a party in their own right (pbrl § 4-3), and is written to.
+//   Next of kin never are. A guardian's own address is not registered, so the letter goes to
+//   the person's address.
 // - A person with no postal address registered gets the letter in care of the unit (below).
 // - A case with nothing to write about (no right decided, no assessment) is a LetterDataError,
 //   which the worker turns into an incident for the caseworker.
@@ -19,7 +22,7 @@ import { getCoordinator } from './coordinators.js'
 import { ageAt, osloDate } from './identity.js'
 import { agendaItemsOfCase } from './meetings.js'
 import { getPerson, listGuardians, type GuardianRow, type PersonRow } from './people.js'
-import type { Channel } from './types.js'
+import { AGE_OF_CONSENT, type Channel } from './types.js'
 import { FACT_WORDS, OUTCOME_WORDS, delayReason } from './letter-words.js'
 
 /** A letter cannot be made from this case until a person fixes it (the message says what). */
@@ -27,7 +30,6 @@ export class LetterDataError extends Error {
   override name = 'LetterDataError'
 }
 
-const ADULT_AGE = 18
 
 /** The letter's shared parts: the person, who it goes to, and the caseworker who signs it. */
 async function parties(sql: Sql, found: CaseRow, signer: string | null, municipality: Municipality, today: string) {
@@ -45,7 +47,7 @@ async function parties(sql: Sql, found: CaseRow, signer: string | null, municipa
       addressee: {
         name: guardian?.name ?? person.name,
         ...postalAddress(person, found.language, municipality),
-        role: guardian ? ('guardian' as const) : ('person' as const),
+        role: guardian ? (guardian.relation === 'parent' ? ('parent' as const) : ('guardian' as const)) : ('person' as const),
         ...(identityNumber ? { identityNumber } : {}),
       },
       caseworker: await signerContact(sql, signer, found.language, municipality),
@@ -67,7 +69,7 @@ function postalAddress(person: PersonRow, language: Language, municipality: Muni
 
 export function addresseeGuardian(person: Pick<PersonRow, 'birthDate'>, guardians: GuardianRow[], today: string): GuardianRow | undefined {
   const age = ageAt(person.birthDate, today)
-  const child = age === null || age < ADULT_AGE
+  const child = age === null || age < AGE_OF_CONSENT
   const eligible = guardians.filter((g) => g.relation === 'guardian' || (child && g.relation === 'parent'))
   return eligible.find((g) => g.mayConsent) ?? eligible[0]
 }
@@ -79,8 +81,8 @@ async function signerContact(sql: Sql, username: string | null, language: Langua
   return { name: name || localText(municipality.unit, language) }
 }
 
-/** An event saying there is no right (`individual-plan-no-right`, `child-coordinator-ended`). */
-const NO_RIGHT = /-(no-right|ended)$/
+/** An event saying there is no right (`individual-plan-no-right`, `child-coordinator-ended`, `-not-relevant`). */
+const NO_RIGHT = /-(no-right|ended|not-relevant)$/
 
 /**
  * The latest recorded reasons of each rule set, in the order asked for. A right's rule set is
@@ -98,7 +100,7 @@ async function ruleReasons(sql: Sql, instanceKey: string | null, wanted: { ruleS
     if (!row) return []
     const rulesRefuse = row.events.some((event) => NO_RIGHT.test(event.type))
     if (outcome && (outcome === 'refused') !== rulesRefuse) return []
-    return row.reasons.map((r) => ({ rule: r.rule, reason: r.reason, reasonNn: r.reasonNn, law: r.law }))
+    return row.reasons.map((r) => ({ rule: r.rule, reason: r.reason, reasonNn: r.reasonNn, law: r.law, reasonParent: r.reasonParent, reasonParentNn: r.reasonParentNn }))
   })
 }
 
@@ -138,15 +140,15 @@ export async function decisionLetterData(sql: Sql, found: CaseRow, text: Assessm
     kind: 'decision',
     ...shared,
     decisions,
-    facts: await factsRelied(sql, found, person, now),
+    facts: await factsRelied(sql, found, person, now, shared.addressee.role === 'parent'),
     ruleReasons: reasons,
     assessment,
-    coordinator: await coordinatorContact(sql, found, l, municipality),
+    coordinator: await coordinatorContact(sql, found, l, municipality, shared.addressee.role === 'parent'),
   }
 }
 
 /** The appointed coordinator; a coordinator granted without consent to appoint one yet: the unit, which appoints when consent is given. */
-async function coordinatorContact(sql: Sql, found: CaseRow, l: Language, municipality: Municipality): Promise<Contact | null> {
+async function coordinatorContact(sql: Sql, found: CaseRow, l: Language, municipality: Municipality, toParent: boolean): Promise<Contact | null> {
   // One appointed in an earlier round, before a letter was sent back and the right refused, is not named.
   const granted = found.rights?.coordinator === 'granted' || found.rights?.childCoordinator === 'granted'
   if (!granted) return null
@@ -154,15 +156,20 @@ async function coordinatorContact(sql: Sql, found: CaseRow, l: Language, municip
     const c = await getCoordinator(sql, found.coordinatorId)
     if (c) return { name: c.name, unit: c.unit, phone: c.phone ?? undefined, email: c.email ?? undefined }
   }
-  return { name: OUTCOME_WORDS[l].coordinatorNotYetAppointed(localText(municipality.unit, l)), phone: municipality.phone, email: municipality.email }
+  const consent = await getConsent(sql, found.id)
+  const words = OUTCOME_WORDS[l]
+  const unit = localText(municipality.unit, l)
+  const name = consent?.status === 'refused' ? words.coordinatorAfterRefusal(unit, toParent) : words.coordinatorNotYetAppointed(unit, toParent)
+  return { name, phone: municipality.phone, email: municipality.email }
 }
 
 /** The facts relied on, in the letter's language: the registered needs and what the rules derived from them. */
-async function factsRelied(sql: Sql, found: CaseRow, person: PersonRow, now: Date): Promise<{ label: string; value: string }[]> {
+async function factsRelied(sql: Sql, found: CaseRow, person: PersonRow, now: Date, toParent: boolean): Promise<{ label: string; value: string }[]> {
   const w = FACT_WORDS[found.language]
   const facts = deriveCaseFacts({ ...(found.facts as CaseFacts), birthDate: person.birthDate }, now)
   const consent = await getConsent(sql, found.id)
-  const meetings = (await agendaItemsOfCase(sql, found.id)).filter((item) => item.recordedAt)
+  // Only a meeting that has been held, and whose outcome was recorded at or after it.
+  const meetings = (await agendaItemsOfCase(sql, found.id)).filter((item) => item.recordedAt && item.recordedAt >= item.startsAt && item.startsAt <= now)
   const rows: [string, string | null][] = [
     [w.received, `${formatDay(found.receivedOn)} (${w.channel[found.channel as Channel]})`],
     [w.age, facts.age === null ? null : `${facts.age} år`],
@@ -173,8 +180,9 @@ async function factsRelied(sql: Sql, found: CaseRow, person: PersonRow, now: Dat
     [w.rop, facts.ropNeeds ? w.ropValue : null],
     [w.disputed, facts.responsibilityDisputed ? w.disputedValue : null],
     [w.childCondition, facts.childHasSeriousCondition ? w.childConditionValue : null],
-    [w.consent, consent ? w.consentStatus[consent.status] : null],
-    [w.ipDeclined, found.rights?.individualPlan === 'declined' || consent?.ipDeclined || found.ipPartClosed ? w.ipDeclinedValue : null],
+    [w.consent, consent ? w.consentStatus(consent.status, toParent) : null],
+    [w.ipDeclined, consent?.status !== 'refused' && (found.rights?.individualPlan === 'declined' || consent?.ipDeclined || found.ipPartClosed) ? w.ipDeclinedValue(toParent) : null],
+    [w.sharing, found.sharingBasis ? w.sharingValue[found.sharingBasis] : null],
     [w.intakeGroup, meetings.length ? w.intakeGroupValue(formatDay(osloDate(meetings.at(-1)!.startsAt))) : null],
   ]
   return rows.filter((row): row is [string, string] => row[1] !== null).map(([label, value]) => ({ label, value }))
@@ -194,7 +202,7 @@ export async function interimReplyData(sql: Sql, found: CaseRow, expectedBy: str
     kind: 'interim-reply',
     ...shared,
     receivedDate: found.receivedOn,
-    delayReason: delayReason(found.language, found.status, meeting ? formatDay(osloDate(meeting.startsAt)) : null),
+    delayReason: delayReason(found.language, found.status, meeting ? formatDay(osloDate(meeting.startsAt)) : null, shared.addressee.role === 'parent'),
     expectedBy,
   }
 }

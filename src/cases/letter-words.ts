@@ -2,7 +2,7 @@
 // the facts relied on, and why a case takes longer (for an interim reply). The letters' fixed
 // text is in templates/letters/, which the municipality edits.
 import type { Language } from '../letters/index.js'
-import type { CaseStatus, Channel, ConsentStatus } from './types.js'
+import type { CaseStatus, Channel, ConsentStatus, SharingBasis } from './types.js'
 
 interface FactWords {
   received: string
@@ -22,9 +22,11 @@ interface FactWords {
   childCondition: string
   childConditionValue: string
   consent: string
-  consentStatus: Record<ConsentStatus, string>
+  consentStatus: (status: ConsentStatus, toParent: boolean) => string
   ipDeclined: string
-  ipDeclinedValue: string
+  ipDeclinedValue: (toParent: boolean) => string
+  sharing: string
+  sharingValue: Record<SharingBasis, string>
   intakeGroup: string
   intakeGroupValue: (day: string) => string
 }
@@ -48,9 +50,21 @@ export const FACT_WORDS: Record<Language, FactWords> = {
     childCondition: 'Barnets helse',
     childConditionValue: 'alvorlig sykdom, skade eller funksjonsnedsettelse',
     consent: 'Samtykke',
-    consentStatus: { missing: 'ikke registrert', requested: 'bedt om, ikke besvart', given: 'gitt', refused: 'ikke gitt' },
+    consentStatus: (status, toParent) => ({
+      missing: 'ikke gitt ennå (ikke bedt om)',
+      requested: 'bedt om, ikke besvart ennå',
+      given: 'gitt',
+      refused: toParent ? 'dere har sagt nei til å samtykke' : 'du har sagt nei til å samtykke',
+    })[status],
     ipDeclined: 'Individuell plan',
-    ipDeclinedValue: 'du har takket nei',
+    ipDeclinedValue: (toParent) => (toParent ? 'dere har takket nei' : 'du har takket nei'),
+    sharing: 'Deling av opplysninger',
+    sharingValue: {
+      consent: 'med samtykke, i tverretatlig mottaksgruppe og med de involverte tjenestene',
+      'legal-basis': 'med hjemmel i lov, i tverretatlig mottaksgruppe og med de involverte tjenestene',
+      anonymous: 'saken er drøftet anonymt i tverretatlig mottaksgruppe, uten opplysninger som identifiserer personen',
+      none: 'ingen: uten samtykke til å dele er saken behandlet av koordinerende enhet alene',
+    },
     intakeGroup: 'Tverretatlig mottaksgruppe',
     intakeGroupValue: (day) => `behandlet i møtet ${day}`,
   },
@@ -72,22 +86,45 @@ export const FACT_WORDS: Record<Language, FactWords> = {
     childCondition: 'Helsa til barnet',
     childConditionValue: 'alvorleg sjukdom, skade eller funksjonsnedsetjing',
     consent: 'Samtykke',
-    consentStatus: { missing: 'ikkje registrert', requested: 'bede om, ikkje svara på', given: 'gitt', refused: 'ikkje gitt' },
+    consentStatus: (status, toParent) => ({
+      missing: 'ikkje gitt enno (ikkje bede om)',
+      requested: 'bede om, ikkje svara på enno',
+      given: 'gitt',
+      refused: toParent ? 'de har sagt nei til å samtykkje' : 'du har sagt nei til å samtykkje',
+    })[status],
     ipDeclined: 'Individuell plan',
-    ipDeclinedValue: 'du har takka nei',
+    ipDeclinedValue: (toParent) => (toParent ? 'de har takka nei' : 'du har takka nei'),
+    sharing: 'Deling av opplysningar',
+    sharingValue: {
+      consent: 'med samtykke, i tverretatleg mottaksgruppe og med dei involverte tenestene',
+      'legal-basis': 'med heimel i lov, i tverretatleg mottaksgruppe og med dei involverte tenestene',
+      anonymous: 'saka er drøfta anonymt i tverretatleg mottaksgruppe, utan opplysningar som identifiserer personen',
+      none: 'ingen: utan samtykke til å dele er saka handsama av koordinerande eining åleine',
+    },
     intakeGroup: 'Tverretatleg mottaksgruppe',
     intakeGroupValue: (day) => `handsama i møtet ${day}`,
   },
 }
 
-export const OUTCOME_WORDS: Record<Language, { coordinatorNotYetAppointed: (unit: string) => string }> = {
-  nb: { coordinatorNotYetAppointed: (unit) => `${unit} oppnevner koordinatoren når du har gitt samtykke` },
-  nn: { coordinatorNotYetAppointed: (unit) => `${unit} oppnemner koordinatoren når du har gitt samtykke` },
+export const OUTCOME_WORDS: Record<Language, { coordinatorNotYetAppointed: (unit: string, toParent: boolean) => string; coordinatorAfterRefusal: (unit: string, toParent: boolean) => string }> = {
+  nb: {
+    coordinatorNotYetAppointed: (unit, p) => `${unit} oppnevner koordinatoren når ${p ? 'dere' : 'du'} har gitt samtykke`,
+    coordinatorAfterRefusal: (unit, p) => `${unit} oppnevner koordinator hvis ${p ? 'dere' : 'du'} gir samtykke senere`,
+  },
+  nn: {
+    coordinatorNotYetAppointed: (unit, p) => `${unit} oppnemner koordinatoren når ${p ? 'de' : 'du'} har gitt samtykke`,
+    coordinatorAfterRefusal: (unit, p) => `${unit} oppnemner koordinator om ${p ? 'de' : 'du'} gir samtykke seinare`,
+  },
 }
 
 /** Why a case is not answered within a month, from where it stands; `meetingDay` is the intake group's next meeting. */
-export function delayReason(language: Language, status: CaseStatus, meetingDay: string | null): string {
+export function delayReason(language: Language, status: CaseStatus, meetingDay: string | null, toParent = false): string {
   const nb = language === 'nb'
+  if (status === 'awaiting-consent' && toParent) {
+    return nb
+      ? 'Vi venter på samtykke fra dere som foreldre eller foresatte. Uten samtykke kan vi ikke lage individuell plan for barnet ditt eller oppnevne koordinator.'
+      : 'Vi ventar på samtykke frå dykk som foreldre eller føresette. Utan samtykke kan vi ikkje lage individuell plan for barnet ditt eller oppnemne koordinator.'
+  }
   switch (status) {
     case 'received':
     case 'registered':

@@ -21,6 +21,8 @@ export interface AgendaItemRow {
   outcomeNote: string | null
   recordedBy: string | null
   recordedAt: Date | null
+  /** Discussed without the person's identity (meeting-held.ts). */
+  anonymous: boolean
 }
 
 const meetingColumns = (sql: Sql) => sql`id::text, starts_at as "startsAt", location, status, note`
@@ -76,7 +78,7 @@ export async function addToAgenda(sql: Sql, meetingId: string, caseId: string): 
 const agendaColumns = (sql: Sql) => sql`
   a.meeting_id::text as "meetingId", a.case_id::text as "caseId", c.reference as "caseReference", a.position, a.added_at as "addedAt",
   a.responsible_unit as "responsibleUnit", a.recommendation, a.outcome_note as "outcomeNote", a.recorded_by as "recordedBy",
-  a.recorded_at as "recordedAt"`
+  a.recorded_at as "recordedAt", a.anonymous`
 
 export async function agendaOf(sql: Sql, meetingId: string): Promise<AgendaItemRow[]> {
   return sql<AgendaItemRow[]>`

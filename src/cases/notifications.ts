@@ -5,7 +5,7 @@ import type { Sql } from '../db/connect.js'
 export type NotificationKind =
   | 'duplicate-linked' | 'consent-request' | 'consent-reminder' | 'agency-notice' | 'agenda'
   | 'coordinator-appointed' | 'interim-reply' | 'overdue-escalation' | 'withdrawn' | 'decision-letter'
-  | 'manual-escalation'
+  | 'manual-escalation' | 'handled-alone'
 
 export interface NotificationRow {
   id: string

@@ -1,4 +1,4 @@
-// The KE domain's types. Terms (see ../shared/DOMAIN.md for the Norwegian words):
+// The KE domain's types. Terms (see docs/domain.md for the Norwegian words and the law):
 //
 //   enquiry        what arrives at the KE (søknad, melding, henvisning); every enquiry is a case row
 //   case           one enquiry and what the KE does with it (sak), driven by one `ke-sak` process
@@ -7,7 +7,9 @@
 //                  (helsepersonelloven § 38 a), a NAV referral, an internal notice
 //   person         who the case is about (in a child-coordinator case, the child)
 //   guardian       a parent, guardian (verge) or next of kin; some may consent for the person
-//   consent        samtykke (pbrl chapter 4): requested, then given or refused
+//   consent        samtykke (pbrl chapter 4): missing, requested, then given or refused, with a scope
+//   sharing basis  what allows a case's information to go to the intake group (consent, another
+//                  legal basis, anonymous discussion) or none, when the KE handles it alone
 //   route          simple (the caseworker assesses) or complex (the intake group takes it)
 //   duplicate      an enquiry about a person who already has an open case: linked, not opened twice
 //   coordinator    koordinator or barnekoordinator, from the KE's register
@@ -36,6 +38,19 @@ export const GUARDIAN_RELATIONS = ['parent', 'guardian', 'next-of-kin'] as const
 export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number]
 export const CONSENT_STATUSES = ['missing', 'requested', 'given', 'refused'] as const
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number]
+/** What a consent covers (forms/consent.form consentScope). */
+export const CONSENT_SCOPES = ['individual-plan', 'coordinator', 'information-sharing'] as const
+export type ConsentScope = (typeof CONSENT_SCOPES)[number]
+/**
+ * On what basis a complex case's information goes to the intake group and the agencies
+ * involved: the person's consent to share, another legal basis the caseworker names
+ * (helsepersonelloven § 21 ff., forvaltningsloven § 13), anonymous discussion, or none: then
+ * the KE handles the case alone.
+ */
+export const SHARING_BASES = ['consent', 'legal-basis', 'anonymous', 'none'] as const
+export type SharingBasis = (typeof SHARING_BASES)[number]
+/** Below this age a parent or guardian consents and acts for the person (pbrl §§ 4-3, 4-4). */
+export const AGE_OF_CONSENT = 16
 
 /** The BPMN process every case runs (processes/ke-sak.bpmn). */
 export const KE_PROCESS_ID = 'ke-sak'

@@ -8,13 +8,13 @@
 // reference to the person (personId); the full number lives in the people table alone.
 import type { Variables } from '../engine/types.js'
 import type { CaseRow } from './cases.js'
-import type { ConsentAnswer } from './consents.js'
+import { consentScope, type ConsentAnswer } from './consents.js'
 import { startOfOsloDay, addDays } from './deadlines.js'
 
 /** The case fields the process starts with (a case about to be inserted has them all). */
 export type CaseBasics = Pick<CaseRow, 'id' | 'reference' | 'personId' | 'channel' | 'receivedOn' | 'deadline' | 'interimReplyDue' | 'language' | 'unit' | 'summary' | 'linkedCaseId' | 'facts'>
 
-export function processVariables(row: CaseBasics, person: { name: string; birthDate: string }, consent: ConsentAnswer | null): Variables {
+export function processVariables(row: CaseBasics, person: { name: string; birthDate: string; representedByParent: boolean }, consent: ConsentAnswer | null): Variables {
   return {
     caseId: row.id,
     caseReference: row.reference,
@@ -39,7 +39,11 @@ export function processVariables(row: CaseBasics, person: { name: string; birthD
     consentGiven: consent?.consentGiven ?? false,
     ipDeclined: consent?.ipDeclined ?? false,
     // consent to a coordinator: given with the enquiry, or in the consent form's scope
-    coordinatorConsent: consent?.consentGiven ?? false,
+    coordinatorConsent: consentScope(consent).includes('coordinator'),
+    // consent to share information with the intake group and the agencies involved
+    sharingConsent: consentScope(consent).includes('information-sharing'),
+    // an under-16's case is spoken to the parents (letters, texts): AGE_OF_CONSENT
+    representedByParent: person.representedByParent,
     ...(row.facts as Variables),
   }
 }

@@ -14,6 +14,7 @@ import { checkCaseAccess } from './case-access.js'
 import { agendaItemsOfCase } from './meetings.js'
 import { listNotifications } from './notifications.js'
 import { recordCaseReads } from './access-log.js'
+import { discussedAnonymously } from './meeting-held.js'
 
 /** Roles that see the full identity number: whoever registers and writes to the person. */
 const FULL_IDENTITY = ['caseworker', 'admin'] as const
@@ -38,6 +39,17 @@ export async function readCase(sql: Sql, id: string, principal: Principal, purpo
   await recordCaseReads(sql, [row.id], { principal, purpose, fullIdentity: full })
 
   const person = (await getPerson(sql, row.personId))!
+  // A case the intake group discusses anonymously: its members see no one's identity.
+  const anonymous = !principal.roles.some((r) => r === 'caseworker' || r === 'admin' || r === 'auditor') && (await discussedAnonymously(sql, row.id))
+  if (anonymous) {
+    return {
+      ...present(row),
+      anonymous: true,
+      person: null,
+      facts: row.facts.services ? { services: row.facts.services.map((s) => ({ sector: s.sector, longTerm: s.longTerm, coordinated: s.coordinated })) } : {},
+      intakeGroup: (await agendaItemsOfCase(sql, row.id)).map((item) => ({ ...item })),
+    }
+  }
   const guardians = await listGuardians(sql, row.personId)
   const consent = await getConsent(sql, row.id)
   const coordinator = row.coordinatorId ? await getCoordinator(sql, row.coordinatorId) : undefined
@@ -101,6 +113,7 @@ export function present(row: CaseRow) {
     escalatedAt: row.escalatedAt,
     withdrawnReason: row.withdrawnReason,
     closedAt: row.closedAt,
+    sharing: { basis: row.sharingBasis, note: row.sharingNote },
     createdAt: row.createdAt,
   }
 }

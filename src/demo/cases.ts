@@ -64,6 +64,8 @@ const decision = (rights: { ip: string; coordinator: string; child?: string }, r
 })
 
 const CONSENT_GIVEN = { consentGiven: true, ipDeclined: false }
+/** Consent that covers sharing with the intake group and the agencies involved (a complex case needs it, or another basis). */
+const CONSENT_TO_SHARE = { ...CONSENT_GIVEN, scope: ['individual-plan', 'coordinator', 'information-sharing'] as ('individual-plan' | 'coordinator' | 'information-sharing')[] }
 
 export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   const { sql, engine, today } = ctx
@@ -117,7 +119,7 @@ export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   const emil: Omit<IntakeInput, 'receivedOn'> = {
     channel: 'application', sender: { role: 'parent', name: 'Line Hansen' }, person: person('Emil Hansen', '2014-09-03'),
     guardians: [{ name: 'Line Hansen', relation: 'parent', identityNumber: syntheticIdentityNumber('1984-04-18', 7), phone: '+4740000201', mayConsent: true }],
-    consent: { ...CONSENT_GIVEN, givenBy: 'parent' },
+    consent: { ...CONSENT_TO_SHARE, givenBy: 'parent' },
     summary: 'Søknad om barnekoordinator for Emil (11), som har en alvorlig nevromuskulær sykdom.',
     facts: { childHasSeriousCondition: true, services: [
       { name: 'Fysioterapi', sector: 'health-and-care', provider: 'Fysio/ergo', longTerm: true, coordinated: true },
@@ -146,7 +148,9 @@ export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   await openTask(sql, c5.instanceKey, 'chooseCoordinator')
   done(c5, 'chooseCoordinator')
 
-  // 6. A letter to approve: ROP needs, through the intake group; decided by Siri, so Kari approves.
+  // 6. A letter to approve: ROP needs, a complex case; Ahmed consented to a plan and a coordinator
+  // but not to sharing, so the KE handled it alone (no intake group, no agency told). Decided by
+  // Siri, so Kari approves.
   const ahmed: Omit<IntakeInput, 'receivedOn'> = {
     channel: 'internal-notice', sender: { name: 'Rusteamet', organisation: 'Psykisk helse og rus' }, person: person('Ahmed Ali', '1972-11-15'),
     consent: CONSENT_GIVEN,
@@ -158,8 +162,6 @@ export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   }
   const c6 = await register(ctx, 20, ahmed)
   await completeAs(sql, engine, 'kari', c6.instanceKey, 'verify', verified(ahmed, c6.receivedOn, { channel: 'internal-notice', mentalHealthNeeds: true, substanceUseNeeds: true }))
-  await completeAs(sql, engine, 'ola', c6.instanceKey, 'intakeMeeting',
-    { intakeGroupOutcome: 'individual-plan-and-coordinator', responsibleAgency: 'health-and-care', intakeGroupNotes: 'Psykisk helse og rus tar ansvaret; Boligkontoret deltar i planarbeidet.' })
   await completeAs(sql, engine, SECOND_CASEWORKER, c6.instanceKey, 'decide',
     decision({ ip: 'granted', coordinator: 'granted' }, 'Ahmed har samtidige behov innen psykisk helse og rus og behov for bolig, som krever koordinerte tjenester over tid.'))
   await completeAs(sql, engine, SECOND_CASEWORKER, c6.instanceKey, 'chooseCoordinator',
@@ -168,6 +170,7 @@ export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   done(c6, 'approveLetter')
 
   // 7. Decided: a child coordinator (Ingrid) appointed, the letter approved by Kari, the case closed.
+  // The parents consented to the plan and a coordinator, not to sharing: the KE handled it alone.
   const nora: Omit<IntakeInput, 'receivedOn'> = {
     channel: 'health-personnel-notice', sender: { name: 'Barnelege Sigrid Vold', organisation: 'Haukeland universitetssjukehus' },
     person: person('Nora Eriksen', '2019-02-14'),
@@ -181,8 +184,6 @@ export async function seedCases(ctx: Ctx): Promise<DemoCase[]> {
   }
   const c7 = await register(ctx, 25, nora)
   await completeAs(sql, engine, 'kari', c7.instanceKey, 'verify', verified(nora, c7.receivedOn, { channel: 'health-personnel-notice' }))
-  await completeAs(sql, engine, 'ola', c7.instanceKey, 'intakeMeeting',
-    { intakeGroupOutcome: 'child-coordinator', responsibleAgency: 'ke', intakeGroupNotes: 'KE oppnevner barnekoordinator; helsestasjonen og barnehagen deltar.' })
   await completeAs(sql, engine, SECOND_CASEWORKER, c7.instanceKey, 'decide',
     decision({ ip: 'granted', coordinator: 'refused', child: 'granted' }, 'Nora er under 18 år, har en alvorlig sykdom og trenger langvarige helsetjenester og tilrettelegging i barnehagen (pasient- og brukerrettighetsloven § 2-5 c).'))
   await completeAs(sql, engine, SECOND_CASEWORKER, c7.instanceKey, 'chooseCoordinator', { coordinatorId: ctx.coordinators['Ingrid Berg']!, coordinatorChoiceReason: 'Ingrid er kvalifisert barnekoordinator og kjenner familien fra fysioterapien.' })

@@ -23,5 +23,7 @@ export const MESSAGES = {
   date: (label: string) => `${field(label)} må være en gyldig dato (ÅÅÅÅ-MM-DD).`,
   time: (label: string) => `${field(label)} må være et gyldig klokkeslett (TT:MM).`,
   datetime: (label: string) => `${field(label)} må være et gyldig tidspunkt (dato og klokkeslett).`,
+  identityInText: (label: string) =>
+    `${field(label)} ser ut til å inneholde et fødselsnummer. Skriv det ikke i fritekst: alt som fylles ut i en oppgave lagres i saksloggen for alltid, og fødselsnummeret står allerede på personen i saken.`,
   unknown: (key: string) => `Skjemaet har ikke feltet ${key}; det kan ikke sendes inn.`,
 } as const

@@ -10,6 +10,8 @@ import { SamflytError, notFound } from '../errors.js'
 import { generateForm } from './generate.js'
 import { latestForm } from './store.js'
 import type { FormSchema } from './types.js'
+import type { Variables } from '../engine/types.js'
+import { prefillData } from './prefill.js'
 
 export interface TaskForm {
   source: 'deployed' | 'generated'
@@ -17,6 +19,8 @@ export interface TaskForm {
   /** The deployed version; null for a generated form. */
   version: number | null
   schema: FormSchema
+  /** What the form opens with: for a prefilled form, the task's variables its fields bind (prefill.ts). */
+  data: Variables
 }
 
 export async function formForTask(sql: Sql, engine: Engine, task: UserTaskRow): Promise<TaskForm> {
@@ -25,7 +29,8 @@ export async function formForTask(sql: Sql, engine: Engine, task: UserTaskRow): 
     if (!row) {
       throw new SamflytError('SAMFLYT_CONFLICT', `User task ${task.key} links form ${task.formId}, which is not deployed; deploy it, then complete the task`)
     }
-    return { source: 'deployed', formId: row.formId, version: row.version, schema: JSON.parse(row.source) as FormSchema }
+    const schema = JSON.parse(row.source) as FormSchema
+    return { source: 'deployed', formId: row.formId, version: row.version, schema, data: prefillData(schema, task.variables) }
   }
   const instance = await getInstance(sql, task.instanceKey)
   if (!instance) throw notFound('Process instance', task.instanceKey)
@@ -35,5 +40,5 @@ export async function formForTask(sql: Sql, engine: Engine, task: UserTaskRow): 
     { processId: task.processId, elementId: task.elementId, name: task.name, outputs: element?.outputs ?? [] },
     task.variables,
   )
-  return { source: 'generated', formId: schema.id, version: null, schema }
+  return { source: 'generated', formId: schema.id, version: null, schema, data: {} }
 }

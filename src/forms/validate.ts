@@ -5,7 +5,7 @@
 // the caseworker's to set); allowed for a generated form (see generate.ts).
 import { evaluateFeel } from '../engine/feel.js'
 import type { JsonValue, Variables } from '../engine/types.js'
-import { CHECKS, CHECK_PROPERTY } from './checks.js'
+import { CHECKS, CHECK_PROPERTY, holdsIdentityNumber } from './checks.js'
 import { CONTAINER_TYPES, INPUT_TYPES, MULTI_OPTION_TYPES, OPTION_TYPES } from './fields.js'
 import { MESSAGES } from './messages.js'
 import type { FieldProblem, FormComponent, FormSchema } from './types.js'
@@ -100,7 +100,7 @@ class SubmissionValidator {
   }
 
   private field(component: FormComponent, value: JsonValue | undefined, path: string, scope: Data): void {
-    const label = component.label ?? component.key ?? path
+    const label = labelOf(component, path)
     const validate = component.validate ?? {}
     const type = component.type
     const empty = isUnset(value) || (Array.isArray(value) && value.length === 0)
@@ -122,8 +122,16 @@ class SubmissionValidator {
       return this.options(component, value as string[], path, label, scope)
     }
     if (typeof value !== 'string') return this.problem(path, 'type', MESSAGES.text(label))
-    if (OPTION_TYPES.has(type)) return this.options(component, [value], path, label, scope)
-    if (type === 'datetime') return this.datetime(component, value, path, label)
+    if (OPTION_TYPES.has(type)) {
+      this.options(component, [value], path, label, scope)
+      const failed = this.check(component, value, label, scope)
+      return failed ? this.problem(path, 'check', failed) : undefined
+    }
+    if (type === 'datetime') {
+      this.datetime(component, value, path, label)
+      const failed = this.check(component, value, label, scope)
+      return failed ? this.problem(path, 'check', failed) : undefined
+    }
     this.text(component, value, path, label, scope)
   }
 
@@ -142,8 +150,17 @@ class SubmissionValidator {
     if (validate.validationType === 'email' && !EMAIL.test(value)) this.problem(path, 'email', MESSAGES.email(label))
     if (validate.validationType === 'phone' && !PHONE.test(value.replace(/[\s-]/g, ''))) this.problem(path, 'phone', MESSAGES.phone(label))
     const check = component.properties?.[CHECK_PROPERTY]
-    const failed = check ? CHECKS[check]?.(value) : null
+    const failed = this.check(component, value, label, scope)
     if (failed) this.problem(path, 'check', failed)
+    // A valid identity number typed into free text is refused (the identity-number field itself has its check).
+    if (check !== 'identityNumber' && (component.type === 'textfield' || component.type === 'textarea') && holdsIdentityNumber(value)) {
+      this.problem(path, 'identityNumber', MESSAGES.identityInText(label))
+    }
+  }
+
+  private check(component: FormComponent, value: JsonValue, label: string, scope: Data): string | null {
+    const check = component.properties?.[CHECK_PROPERTY]
+    return check ? (CHECKS[check]?.(value, { now: this.now, data: { ...this.context, ...scope }, label }) ?? null) : null
   }
 
   private number(component: FormComponent, value: JsonValue, path: string, label: string, scope: Data): void {
@@ -192,6 +209,12 @@ const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61
 const PHONE = /^(\+|00)[1-9]\d{6,14}$/
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]\d{2}:\d{2})?$/
 const DATETIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/
+
+/** What a caseworker calls the field: its label (a date field's dateLabel), else its key. */
+function labelOf(component: FormComponent, path: string): string {
+  const label = [component.label, component.dateLabel, component.timeLabel].find((l) => typeof l === 'string' && l.trim() !== '')
+  return (label as string | undefined) ?? component.key ?? path
+}
 
 function isDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false

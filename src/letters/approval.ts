@@ -11,7 +11,23 @@ import type { Sql } from '../db/connect.js'
 import { SamflytError } from '../errors.js'
 import type { Variables } from '../engine/types.js'
 import { checkFourEyes, LETTER_APPROVAL_FORM_ID } from './four-eyes.js'
-import { getLetter, latestDraft, type LetterRow } from './store.js'
+import { getLetter, latestDraft, letterData, type LetterRow } from './store.js'
+import type { LetterData } from './types.js'
+
+/**
+ * Renders a letter as approved (no draft mark, with who approved it). Registered by the letters
+ * service for its database handle, so that an approval through a task completion, which has only
+ * the handle, renders with the same templates.
+ */
+export type ApprovedRenderer = (data: LetterData) => Promise<{ pdf: Buffer; checksum: string }>
+const renderers = new WeakMap<Sql, ApprovedRenderer>()
+export const registerApprovedRenderer = (sql: Sql, render: ApprovedRenderer) => renderers.set(sql, render)
+
+/** The approver as the letter names them: the display name without the role in brackets. */
+async function approverName(sql: Sql, username: string): Promise<string> {
+  const [user] = await sql<{ displayName: string }[]>`select display_name as "displayName" from users where username = ${username}`
+  return user?.displayName.replace(/\s*\([^)]*\)\s*$/, '').trim() || username
+}
 
 export interface ApprovalTask {
   instanceKey: string
@@ -21,10 +37,22 @@ export interface ApprovalTask {
 
 export const isLetterApprovalTask = (task: ApprovalTask) => task.formId === LETTER_APPROVAL_FORM_ID
 
-/** Marks a draft approved by `approver`; a letter that is no longer a draft is a 409. */
+/**
+ * Marks a draft approved by `approver`; a letter that is no longer a draft is a 409. A decision
+ * letter is rendered once more as it is sent: without the draft mark, and saying who approved it
+ * beside who signs it (four eyes). That PDF is then frozen (the database refuses changes).
+ */
 export async function approveDraft(sql: Sql, letterId: string, approver: string, now: Date): Promise<LetterRow> {
+  const render = renderers.get(sql)
+  const data = await letterData(sql, letterId)
+  let final: { data: LetterData; pdf: Buffer; checksum: string } | null = null
+  if (render && data?.kind === 'decision') {
+    const approved = { ...data, approvedBy: { name: await approverName(sql, approver) } }
+    final = { data: approved, ...(await render(approved)) }
+  }
   const [row] = await sql<{ id: string }[]>`
     update letters set status = 'approved', approved_by = ${approver}, approved_at = ${now}
+      ${final ? sql`, data = ${sql.json(final.data as never)}, pdf = ${final.pdf}, checksum = ${final.checksum}` : sql``}
     where id = ${letterId} and status = 'draft' returning id::text`
   if (!row) {
     const letter = await getLetter(sql, letterId)

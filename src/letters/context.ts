@@ -38,8 +38,18 @@ export function letterContext(data: LetterData, municipality: Municipality, temp
     caseworkerEmail: data.caseworker.email ?? municipality.email,
     countyGovernor: localText(municipality.countyGovernor, l),
   }
-  const conditions: Record<string, boolean> = { guardian: data.addressee.role === 'guardian' }
+  const parent = data.addressee.role === 'parent'
+  const pronoun = parent ? (l === 'nn' ? 'de' : 'dere') : 'du'
+  Object.assign(inline, {
+    addresseePronoun: pronoun,
+    AddresseePronoun: pronoun[0]!.toUpperCase() + pronoun.slice(1),
+    addresseeObject: parent ? (l === 'nn' ? 'dykk' : 'dere') : 'deg',
+    addresseePossessive: parent ? 'til barnet ditt' : l === 'nn' ? 'di' : 'din',
+  })
+  const conditions: Record<string, boolean> = { guardian: data.addressee.role === 'guardian', parent, person: data.addressee.role === 'person' }
   const phrase = (key: string) => fill(template.phrases[key] ?? [], inline)
+  /** A phrase to a parent about their child, where the template has one. */
+  const spoken = (key: string) => (parent && template.phrases[`${key}.parent`] ? phrase(`${key}.parent`) : phrase(key))
   const blocks: Record<string, () => Content> = {
     addressee: () => ({
       stack: [data.addressee.name, ...data.addressee.addressLines, `${data.addressee.postalCode} ${data.addressee.postalTown}`],
@@ -55,13 +65,15 @@ export function letterContext(data: LetterData, municipality: Municipality, temp
       reasonsLaw: LAWS.reasons(l),
     })
     const coordinator = data.coordinator ?? null
+    inline.approvedBy = data.approvedBy?.name ?? ''
     Object.assign(conditions, {
+      approved: Boolean(data.approvedBy),
       coordinator: coordinator !== null,
       granted: data.decisions.some((d) => d.outcome === 'granted'),
       refused: data.decisions.some((d) => d.outcome === 'refused'),
     })
     Object.assign(blocks, {
-      decisions: () => ({ ul: data.decisions.map((d) => ({ text: phrase(`${d.outcome}.${d.right}`), bold: true })), style: 'list' }),
+      decisions: () => ({ ul: data.decisions.map((d) => ({ text: spoken(`${d.outcome}.${d.right}`), bold: true })), style: 'list' }),
       rules: () => ({ ul: data.decisions.map((d) => ({ text: [{ text: `${phrase(`right.${d.right}`)}: `, bold: true }, RIGHT_LAWS[d.right](l)] })), style: 'list' }),
       facts: () => ({
         table: { widths: ['auto', '*'], body: data.facts.map((f) => [{ text: f.label, bold: true }, f.value]) },
@@ -69,7 +81,8 @@ export function letterContext(data: LetterData, municipality: Municipality, temp
         style: 'facts',
       }),
       considerations: () => {
-        const reasons = data.ruleReasons.map((r) => (l === 'nn' && r.reasonNn ? r.reasonNn : r.reason))
+        const reasons = data.ruleReasons.map((r) =>
+          parent && r.reasonParent ? (l === 'nn' && r.reasonParentNn ? r.reasonParentNn : r.reasonParent) : l === 'nn' && r.reasonNn ? r.reasonNn : r.reason)
         return { stack: [...(reasons.length ? [{ ul: reasons, style: 'list' }] : []), ...paragraphs(data.assessment)] }
       },
       coordinator: () =>

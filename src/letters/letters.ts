@@ -8,10 +8,10 @@ import { DispatchError } from './dispatch/errors.js'
 import { Outbox } from './dispatch/outbox.js'
 import { dispatchLetter, recordDispatchFailure, type DispatchRequest } from './dispatch/send.js'
 import { SETTLED_STATUSES, FAILED_STATUSES, SvarUtClient } from './dispatch/svarut.js'
-import { approveDraft } from './approval.js'
+import { approveDraft, registerApprovedRenderer } from './approval.js'
 import { checkFourEyes } from './four-eyes.js'
 import { loadMunicipality, type Municipality } from './municipality.js'
-import { renderLetter, type RenderedLetter } from './render.js'
+import { renderLetter, type RenderedLetter, type RenderOptions } from './render.js'
 import { loadTemplates, type LetterTemplates } from './template/load.js'
 import { getLetter, insertLetter, letterData, letterPdf, listLetters, lettersToFollow, updateLetter, type LetterRow } from './store.js'
 import type { LetterData } from './types.js'
@@ -81,6 +81,7 @@ export class Letters {
     if (!this.svarut && !this.outbox) throw new Error('Letters need a dispatch service or an outbox')
     this.engine = options.engine ?? null
     this.leaseMs = options.dispatchLeaseMs ?? 120_000
+    registerApprovedRenderer(this.sql, (data) => this.render(data))
   }
 
   /** 'svarut' with a dispatch service configured, else 'outbox' (the embedded default). */
@@ -89,8 +90,8 @@ export class Letters {
   }
 
   /** Renders a letter without storing anything (a preview, or a check of the data). */
-  render(data: LetterData): Promise<RenderedLetter> {
-    return renderLetter(data, { templates: this.templates, municipality: this.municipality }, this.clock())
+  render(data: LetterData, options: RenderOptions = {}): Promise<RenderedLetter> {
+    return renderLetter(data, { templates: this.templates, municipality: this.municipality }, this.clock(), options)
   }
 
   /**
@@ -100,7 +101,7 @@ export class Letters {
    */
   async create(request: NewLetterRequest, sql: Sql = this.sql): Promise<LetterRow> {
     const data = validateLetterData(request.data)
-    const rendered = await this.render(data)
+    const rendered = await this.render(data, { draft: data.kind === 'decision' })
     return insertLetter(sql, {
       caseId: request.caseId,
       instanceKey: request.instanceKey ?? null,
@@ -156,7 +157,7 @@ export class Letters {
       if (data.kind !== 'decision') throw new SamflytError('SAMFLYT_VALIDATION', 'Only a decision letter has an assessment', [{ path: '/assessment', message: 'not in an interim reply' }])
       data.assessment = changes.assessment
     }
-    const pdf = (await this.render(data)).pdf
+    const pdf = (await this.render(data, { draft: true })).pdf
     await recordCaseReads(this.sql, [letter.caseId], { principal: reader, purpose: `letter ${letterId} (preview)` })
     return pdf
   }

@@ -82,8 +82,13 @@ function letterhead(municipality: Municipality, data: LetterData, template: Lett
   }
 }
 
+export interface RenderOptions {
+  /** A draft carries the template's draft mark (UTKAST) across every page, so it is never taken for the letter sent. */
+  draft?: boolean
+}
+
 /** The pdfmake document for a letter (exported for tests of the layout). */
-export function letterDocument(data: LetterData, deps: RenderDependencies, createdAt: Date): { document: TDocumentDefinitions; template: LetterTemplate } {
+export function letterDocument(data: LetterData, deps: RenderDependencies, createdAt: Date, options: RenderOptions = {}): { document: TDocumentDefinitions; template: LetterTemplate } {
   const template = deps.templates.get(data.kind, data.language)
   const context = letterContext(data, deps.municipality, template)
   const municipalityName = localText(deps.municipality.name, data.language)
@@ -92,6 +97,7 @@ export function letterDocument(data: LetterData, deps: RenderDependencies, creat
     pageMargins: [56, 56, 56, 64],
     info: { title: fill(template.phrases.title ?? [], context.inline), author: municipalityName, creator: 'Samflyt', creationDate: createdAt },
     defaultStyle: { font: 'Roboto', fontSize: 10.5 },
+    ...(options.draft ? { watermark: { text: fill(template.phrases['label.draft'] ?? [], context.inline) || 'UTKAST', color: '#b00020', opacity: 0.18, bold: true, angle: -45 } } : {}),
     styles: STYLES,
     // A heading is never the last thing on a page: it moves to the next, with its text.
     pageBreakBefore: (node, nodes) => node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
@@ -113,9 +119,9 @@ export function letterDocument(data: LetterData, deps: RenderDependencies, creat
 }
 
 /** Validates the data, renders the PDF and fingerprints it. */
-export async function renderLetter(data: LetterData, deps: RenderDependencies, createdAt: Date = new Date()): Promise<RenderedLetter> {
+export async function renderLetter(data: LetterData, deps: RenderDependencies, createdAt: Date = new Date(), options: RenderOptions = {}): Promise<RenderedLetter> {
   const checked = validateLetterData(data)
-  const { document, template } = letterDocument(checked, deps, createdAt)
+  const { document, template } = letterDocument(checked, deps, createdAt, options)
   const pdf = await pdfmake.createPdf(document).getBuffer()
   return {
     pdf,

@@ -36,8 +36,8 @@ export interface Addressee {
   addressLines: string[]
   postalCode: string
   postalTown: string
-  /** The person themselves, or their guardian (verge, foresatt). */
-  role: 'person' | 'guardian'
+  /** The person themselves, their guardian (verge), or the parent of a child under 16 (who acts for the child, pbrl § 4-4). */
+  role: 'person' | 'guardian' | 'parent'
   /** For digital delivery only; never printed in the letter, never logged. */
   identityNumber?: string | undefined
 }
@@ -72,6 +72,9 @@ export interface RuleReason {
   reason: string
   reasonNn?: string | undefined
   law?: string | null | undefined
+  /** Worded to a parent about their child ("barnet ditt", "dere"), for letters to a parent. */
+  reasonParent?: string | undefined
+  reasonParentNn?: string | undefined
 }
 
 export interface DecisionLetterData extends LetterDataBase {
@@ -85,6 +88,8 @@ export interface DecisionLetterData extends LetterDataBase {
   assessment: string
   /** The appointed coordinator (or child coordinator), when one is. */
   coordinator?: Contact | null | undefined
+  /** Who approved the letter (four eyes), beside the caseworker who signs it; set when it is approved. */
+  approvedBy?: Contact | null | undefined
 }
 
 export interface InterimReplyData extends LetterDataBase {

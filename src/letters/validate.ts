@@ -23,7 +23,7 @@ export function validateLetterData(value: unknown): LetterData {
   if (!Array.isArray(addressee.addressLines) || !addressee.addressLines.every(text)) at('/addressee/addressLines', 'required: a list of address lines')
   if (!text(addressee.postalCode)) at('/addressee/postalCode', 'required')
   if (!text(addressee.postalTown)) at('/addressee/postalTown', 'required')
-  if (addressee.role !== 'person' && addressee.role !== 'guardian') at('/addressee/role', 'must be person or guardian')
+  if (addressee.role !== 'person' && addressee.role !== 'guardian' && addressee.role !== 'parent') at('/addressee/role', 'must be person, guardian or parent')
   if (addressee.identityNumber !== undefined && !/^\d{11}$/.test(addressee.identityNumber)) at('/addressee/identityNumber', 'must be 11 digits when given')
   if (!text(data.caseworker?.name)) at('/caseworker/name', 'required')
 

@@ -11,6 +11,7 @@
 //   currentLoad                         number, cases the coordinator carries now
 //   remainingCapacity (derived)         capacity - currentLoad, never below 0
 //   wishedByPerson (derived)            the case's coordinatorWish names this candidate
+//   recommendedByIntakeGroup (derived)  the case's intakeGroupCoordinator names this candidate
 
 import { CASE_FACTS, type DerivedCaseFacts, type FactDefinition } from './facts.js'
 
@@ -28,6 +29,7 @@ export interface CoordinatorCandidate {
 export interface DerivedCandidate extends CoordinatorCandidate {
   remainingCapacity: number
   wishedByPerson: boolean
+  recommendedByIntakeGroup: boolean
 }
 
 export interface CandidateFacts {
@@ -37,12 +39,12 @@ export interface CandidateFacts {
 
 const CANDIDATE_PROPERTIES: readonly (keyof DerivedCandidate)[] = [
   'id', 'name', 'unit', 'profession', 'trainingCompleted', 'childCoordinatorQualified',
-  'capacity', 'currentLoad', 'remainingCapacity', 'wishedByPerson',
+  'capacity', 'currentLoad', 'remainingCapacity', 'wishedByPerson', 'recommendedByIntakeGroup',
 ]
 
 export const CANDIDATE_FACTS: Readonly<Record<keyof CandidateFacts, FactDefinition>> = {
-  candidate: { type: 'object', source: 'derived', properties: CANDIDATE_PROPERTIES },
-  case: { type: 'object', source: 'derived', properties: Object.keys(CASE_FACTS) },
+  candidate: { type: 'object', source: 'derived', properties: CANDIDATE_PROPERTIES, description: 'One coordinator from the register, with remainingCapacity, wishedByPerson and recommendedByIntakeGroup' },
+  case: { type: 'object', source: 'derived', properties: Object.keys(CASE_FACTS), description: 'The derived case facts' },
 }
 
 export function deriveCandidateFacts(candidate: CoordinatorCandidate, caseFacts: DerivedCaseFacts): CandidateFacts {
@@ -51,6 +53,7 @@ export function deriveCandidateFacts(candidate: CoordinatorCandidate, caseFacts:
       ...candidate,
       remainingCapacity: Math.max(0, candidate.capacity - candidate.currentLoad),
       wishedByPerson: caseFacts.coordinatorWish !== null && caseFacts.coordinatorWish === candidate.id,
+      recommendedByIntakeGroup: caseFacts.intakeGroupCoordinator !== null && caseFacts.intakeGroupCoordinator === candidate.id,
     },
     case: caseFacts,
   }

@@ -35,7 +35,13 @@ const columns = (sql: Sql) => sql`
   process_instance_key::text as "processInstanceKey", element_id as "elementId", job_key as "jobKey",
   case_reference as "caseReference", evaluated_at as "evaluatedAt", actor`
 
-export async function recordDecision(sql: Sql, evaluation: DeployedEvaluation, origin: DecisionOrigin): Promise<DecisionRow> {
+/**
+ * Records an evaluation. One decision per process instance, element and job: a job that runs
+ * again (its lease ran out before it completed) gets the decision its first run recorded, and
+ * `created` is false. Without a job key every call records a new row.
+ */
+export async function recordDecision(sql: Sql, evaluation: DeployedEvaluation, origin: DecisionOrigin): Promise<DecisionRow & { created: boolean }> {
+  const once = origin.processInstanceKey && origin.jobKey
   const [row] = await sql<DecisionRow[]>`
     insert into decisions (rule_set_key, rule_set_id, version, declared_version, facts, events, reasons,
                            process_instance_key, element_id, job_key, case_reference, evaluated_at, actor)
@@ -43,8 +49,14 @@ export async function recordDecision(sql: Sql, evaluation: DeployedEvaluation, o
             ${sql.json(evaluation.facts as never)}, ${sql.json(evaluation.events as never)}, ${sql.json(evaluation.reasons as never)},
             ${origin.processInstanceKey ?? null}, ${origin.elementId ?? null}, ${origin.jobKey ?? null}, ${origin.caseReference ?? null},
             ${origin.evaluatedAt}, ${origin.actor})
+    ${once ? sql`on conflict (process_instance_key, element_id, job_key) where process_instance_key is not null and job_key is not null do nothing` : sql``}
     returning ${columns(sql)}`
-  return row!
+  if (row) return { ...row, created: true }
+  const [existing] = await sql<DecisionRow[]>`
+    select ${columns(sql)} from decisions
+    where process_instance_key = ${origin.processInstanceKey!} and element_id is not distinct from ${origin.elementId ?? null} and job_key = ${origin.jobKey!}
+    order by id limit 1`
+  return { ...existing!, created: false }
 }
 
 export interface DecisionFilter {

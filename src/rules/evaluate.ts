@@ -20,6 +20,9 @@ export interface DecisionReason {
   reason: string
   reasonNn: string
   law: string | null
+  /** The same reason worded to a parent about their child (a child under 16 is represented by a parent), when the rule says so. */
+  reasonParent?: string
+  reasonParentNn?: string
 }
 
 export interface Decision<F = DerivedCaseFacts> {
@@ -93,6 +96,7 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
         reason: event.params.reason,
         reasonNn: event.params.reasonNn,
         law: event.params.law ?? null,
+        ...(typeof event.params.reasonParent === 'string' ? { reasonParent: event.params.reasonParent, reasonParentNn: event.params.reasonParentNn as string } : {}),
       })),
       facts,
     }

@@ -1,47 +1,18 @@
 // The case-fact vocabulary: the only fact names a case rule set may use, and how the derived
 // ones are computed from what the caseworker registered. A rule set naming anything else is
-// refused when it is loaded (a typo must not silently make a rule never fire).
+// refused when it is loaded (a typo must not silently make a rule never fire). Every fact is
+// described in CASE_FACTS below (and so in the OpenAPI document, and docs/facts.md); values
+// outside a fact's enumeration (a sector, a consent state) are refused with the fact named.
 //
-// Given facts (registered on the case; every one is optional and defaults as shown):
-//   identityNumber         string   the person the case is about; in a child-coordinator case the child
-//   services               Service[] the services the person needs (below); default []
-//   mentalHealthNeeds      boolean  needs within mental health
-//   substanceUseNeeds      boolean  needs within substance use
-//   responsibilityDisputed boolean  the involved units disagree about who is responsible
-//   manualEscalation       { reason } | null  the caseworker escalated the case by hand, and why
-//   consentGiven           boolean  consent from the person or whoever may consent for them (pbrl ch. 4)
-//   ipDeclined             boolean  the person has declined an individual plan
-//   childHasSeriousCondition boolean the child has a serious illness, injury or disability
-//   expectingChild         boolean  the family is expecting a child (known condition before birth)
-//   complex                boolean  the verdict of the complexity rule set, for rule sets that build on it
-//   needsChildCoordinator  boolean  the verdict of the child-coordinator rule set, for coordinator suggestions
-//   coordinatorWish        string | null  id of the coordinator the person wishes (register id)
-// Given or derived (a registered value wins; when absent it is derived):
-//   birthDate       string|null  YYYY-MM-DD; from the identity number when not registered (a
-//                                process carries the birth date, not the number: see
-//                                src/cases/variables.ts)
-// Derived from `services` unless registered:
-//   needsLongTermHealthServices  a long-term service in the health-and-care sector
-//   needsOtherWelfareServices    a service in NAV, school, PPT, kindergarten, child welfare or housing
-//   longTermNeeds                any long-term service
-//   coordinatedNeeds             services that must be seen together, from two or more providers
-// Derived (always computed; registering them is refused):
-//   evaluationDate  YYYY-MM-DD   Norway's date at the evaluation
-//   age             number|null  whole years at evaluationDate, from birthDate
-//   childUnder18    boolean      age is known and under 18
-//   serviceCount, longTermServiceCount, coordinatedServiceCount (services that must be seen together)
-//   sectors         string[]     distinct sectors, sorted
-//   sectorCount, providerCount   distinct sectors and providers
-//   ropNeeds        boolean      mental-health and substance-use needs together (ROP), from the flags or the services
-//   manuallyEscalated boolean    manualEscalation with a non-empty reason
+// Given facts are registered on the case and default to false / [] / null; "either" facts are
+// derived when not registered; derived facts are always computed and cannot be registered.
 
 import { SamflytError, type ErrorDetail } from '../errors.js'
 import { ageAt, maskIdentityNumber, osloDate, validateIdentityNumber } from '../cases/identity.js'
 
-export const HEALTH_SECTOR = 'health-and-care'
-/** The "other welfare services" of pbrl § 2-5 c (NAV, school, kindergarten, child welfare...). */
-export const WELFARE_SECTORS = ['nav', 'school', 'ppt', 'kindergarten', 'child-welfare', 'housing'] as const
-export const SECTORS = [HEALTH_SECTOR, ...WELFARE_SECTORS, 'other'] as const
+import { CONSENT_STATES, HEALTH_SECTOR, SERVICE_FIELDS, WELFARE_SECTORS, type ConsentState, type FactDefinition, type FactType } from './vocabulary.js'
+
+export { HEALTH_SECTOR, WELFARE_SECTORS, SECTORS, CONSENT_STATES, SERVICE_FIELDS, type ConsentState, type FactDefinition, type FactType } from './vocabulary.js'
 
 export interface Service {
   name: string
@@ -64,6 +35,7 @@ export interface CaseFacts {
   substanceUseNeeds?: boolean
   responsibilityDisputed?: boolean
   manualEscalation?: { reason: string } | null
+  consentStatus?: ConsentState
   consentGiven?: boolean
   ipDeclined?: boolean
   childHasSeriousCondition?: boolean
@@ -71,6 +43,7 @@ export interface CaseFacts {
   complex?: boolean
   needsChildCoordinator?: boolean
   coordinatorWish?: string | null
+  intakeGroupCoordinator?: string | null
   needsLongTermHealthServices?: boolean
   needsOtherWelfareServices?: boolean
   longTermNeeds?: boolean
@@ -94,50 +67,38 @@ export interface DerivedCaseFacts extends Required<Omit<CaseFacts, 'identityNumb
   manuallyEscalated: boolean
 }
 
-export type FactType = 'boolean' | 'number' | 'string' | 'array' | 'object'
-export interface FactDefinition {
-  type: FactType
-  /** given: registered on the case; derived: computed here; either: registered, or derived when absent. */
-  source: 'given' | 'derived' | 'either'
-  nullable?: boolean
-  /** For object facts: the properties a condition's `path` may name. */
-  properties?: readonly string[]
-}
-
 export const CASE_FACTS: Readonly<Record<keyof DerivedCaseFacts, FactDefinition>> = {
-  identityNumber: { type: 'string', source: 'given', nullable: true },
-  services: { type: 'array', source: 'given' },
-  mentalHealthNeeds: { type: 'boolean', source: 'given' },
-  substanceUseNeeds: { type: 'boolean', source: 'given' },
-  responsibilityDisputed: { type: 'boolean', source: 'given' },
-  manualEscalation: { type: 'object', source: 'given', nullable: true, properties: ['reason'] },
-  consentGiven: { type: 'boolean', source: 'given' },
-  ipDeclined: { type: 'boolean', source: 'given' },
-  childHasSeriousCondition: { type: 'boolean', source: 'given' },
-  expectingChild: { type: 'boolean', source: 'given' },
-  complex: { type: 'boolean', source: 'given' },
-  needsChildCoordinator: { type: 'boolean', source: 'given' },
-  coordinatorWish: { type: 'string', source: 'given', nullable: true },
-  needsLongTermHealthServices: { type: 'boolean', source: 'either' },
-  needsOtherWelfareServices: { type: 'boolean', source: 'either' },
-  longTermNeeds: { type: 'boolean', source: 'either' },
-  coordinatedNeeds: { type: 'boolean', source: 'either' },
-  evaluationDate: { type: 'string', source: 'derived' },
-  birthDate: { type: 'string', source: 'either', nullable: true },
-  age: { type: 'number', source: 'derived', nullable: true },
-  childUnder18: { type: 'boolean', source: 'derived' },
-  serviceCount: { type: 'number', source: 'derived' },
-  longTermServiceCount: { type: 'number', source: 'derived' },
-  coordinatedServiceCount: { type: 'number', source: 'derived' },
-  sectors: { type: 'array', source: 'derived' },
-  sectorCount: { type: 'number', source: 'derived' },
-  providerCount: { type: 'number', source: 'derived' },
-  ropNeeds: { type: 'boolean', source: 'derived' },
-  manuallyEscalated: { type: 'boolean', source: 'derived' },
-}
-
-const SERVICE_FIELDS: Record<string, FactType> = {
-  name: 'string', sector: 'string', provider: 'string', longTerm: 'boolean', coordinated: 'boolean', areas: 'array',
+  identityNumber: { type: 'string', source: 'given', nullable: true, description: 'The person the case is about (in a child-coordinator case, the child; for an expecting family, the parent). Recorded masked; a process never carries it.' },
+  services: { type: 'array', source: 'given', description: 'The services the person receives or needs: [{ name, sector, provider, longTerm?, coordinated?, areas? }] (see the service fields).' },
+  mentalHealthNeeds: { type: 'boolean', source: 'given', description: 'The person has needs within mental health.' },
+  substanceUseNeeds: { type: 'boolean', source: 'given', description: 'The person has needs within substance use.' },
+  responsibilityDisputed: { type: 'boolean', source: 'given', description: 'The involved units disagree about who is responsible: a reason to take the case to the intake group, not a fact about the person\'s needs.' },
+  manualEscalation: { type: 'object', source: 'given', nullable: true, properties: ['reason'], description: 'The caseworker sent the case to the intake group by hand: { reason } with a reason that is not blank.' },
+  consentStatus: { type: 'string', source: 'given', values: CONSENT_STATES, description: 'Consent from the person or whoever may consent for them (pbrl chapter 4): missing (not yet asked), requested (asked, no answer), given, or refused. Refused is an answer; missing is not.' },
+  consentGiven: { type: 'boolean', source: 'either', description: 'Consent is given; derived from consentStatus when not registered.' },
+  ipDeclined: { type: 'boolean', source: 'given', description: 'The person (or whoever consents for them) has declined an individual plan; the coordinator offer still stands.' },
+  childHasSeriousCondition: { type: 'boolean', source: 'given', description: 'The child has a serious illness, injury or disability (pbrl § 2-5 c).' },
+  expectingChild: { type: 'boolean', source: 'given', description: 'The family is expecting a child with a known serious illness, injury or disability (pbrl § 2-5 c "venter barn"); the person is then the parent.' },
+  complex: { type: 'boolean', source: 'given', description: 'The verdict of the complexity rule set (a routing decision: the case goes to the intake group), for rule sets that build on it.' },
+  needsChildCoordinator: { type: 'boolean', source: 'given', description: 'The child-coordinator right was granted, for the coordinator suggestion.' },
+  coordinatorWish: { type: 'string', source: 'given', nullable: true, description: 'The register id of the coordinator the person wishes (pbrl § 2-5 b: the wish is to be weighed).' },
+  intakeGroupCoordinator: { type: 'string', source: 'given', nullable: true, description: 'The register id of the coordinator the intake group recommends, if it recommended one.' },
+  needsLongTermHealthServices: { type: 'boolean', source: 'either', description: 'A long-term service in the health-and-care sector; derived from services when not registered.' },
+  needsOtherWelfareServices: { type: 'boolean', source: 'either', description: 'A service in NAV, school, PPT, kindergarten, child welfare or housing; derived from services when not registered.' },
+  longTermNeeds: { type: 'boolean', source: 'either', description: 'Any long-term service; derived from services when not registered.' },
+  coordinatedNeeds: { type: 'boolean', source: 'either', description: 'Services that must be seen together, from two or more providers; derived from services when not registered.' },
+  evaluationDate: { type: 'string', source: 'derived', description: "Norway's date at the evaluation, YYYY-MM-DD." },
+  birthDate: { type: 'string', source: 'either', nullable: true, description: 'YYYY-MM-DD; read from the identity number when not registered (a process carries the birth date, never the number).' },
+  age: { type: 'number', source: 'derived', nullable: true, description: 'Whole years at evaluationDate, from birthDate.' },
+  childUnder18: { type: 'boolean', source: 'derived', description: 'The age is known and under 18.' },
+  serviceCount: { type: 'number', source: 'derived', description: 'How many services are registered.' },
+  longTermServiceCount: { type: 'number', source: 'derived', description: 'How many of them are long-term.' },
+  coordinatedServiceCount: { type: 'number', source: 'derived', description: 'How many of them must be seen together.' },
+  sectors: { type: 'array', source: 'derived', description: 'The distinct sectors of the services, sorted.' },
+  sectorCount: { type: 'number', source: 'derived', description: 'How many distinct sectors.' },
+  providerCount: { type: 'number', source: 'derived', description: 'How many distinct providers.' },
+  ropNeeds: { type: 'boolean', source: 'derived', description: 'Mental-health and substance-use needs together (ROP), from the flags or the services\' areas.' },
+  manuallyEscalated: { type: 'boolean', source: 'derived', description: 'manualEscalation with a reason that is not blank.' },
 }
 
 function typeOf(value: unknown): string {
@@ -155,26 +116,35 @@ export function checkCaseFacts(input: unknown): ErrorDetail[] {
     else if (definition.source === 'derived') problems.push({ path: name, message: 'is derived, not registered' })
     else if (value === undefined || (value === null && definition.nullable)) continue
     else if (typeOf(value) !== definition.type) problems.push({ path: name, message: `must be ${definition.type}${definition.nullable ? ' or null' : ''}` })
+    else if (definition.values && !definition.values.includes(value as string)) problems.push({ path: name, message: `unknown value "${String(value).slice(0, 40)}": must be one of ${definition.values.join(', ')}` })
   }
   const record = input as Record<string, unknown>
   if (Array.isArray(record.services)) {
     record.services.forEach((service: unknown, i) => {
       if (typeOf(service) !== 'object') return problems.push({ path: `services[${i}]`, message: 'must be an object' })
       for (const [field, value] of Object.entries(service as object)) {
-        const type = SERVICE_FIELDS[field]
-        if (!type) problems.push({ path: `services[${i}].${field}`, message: `unknown service field "${field}"` })
-        else if (typeOf(value) !== type) problems.push({ path: `services[${i}].${field}`, message: `must be ${type}` })
+        const definition = SERVICE_FIELDS[field]
+        const at = `services[${i}].${field}`
+        if (!definition) problems.push({ path: at, message: `unknown service field "${field}"` })
+        else if (typeOf(value) !== definition.type) problems.push({ path: at, message: `must be ${definition.type}` })
+        else if (definition.type === 'string' && definition.required && (value as string).trim() === '') problems.push({ path: at, message: 'must not be blank' })
+        else if (definition.values) {
+          const unknown = (Array.isArray(value) ? value : [value]).find((v) => !definition.values!.includes(v as string))
+          if (unknown !== undefined) problems.push({ path: at, message: `unknown value "${String(unknown).slice(0, 40)}": must be one of ${definition.values.join(', ')}` })
+        }
       }
-      for (const field of ['name', 'sector', 'provider']) {
-        if (!(field in (service as object))) problems.push({ path: `services[${i}].${field}`, message: 'required' })
+      for (const [field, definition] of Object.entries(SERVICE_FIELDS)) {
+        if (definition.required && !(field in (service as object))) problems.push({ path: `services[${i}].${field}`, message: 'required' })
       }
     })
   }
   if (typeof record.birthDate === 'string' && !isRealDate(record.birthDate)) {
     problems.push({ path: 'birthDate', message: 'must be a date, YYYY-MM-DD' })
   }
-  if (typeOf(record.manualEscalation) === 'object' && typeof (record.manualEscalation as { reason?: unknown }).reason !== 'string') {
-    problems.push({ path: 'manualEscalation.reason', message: 'must be string' })
+  if (typeOf(record.manualEscalation) === 'object') {
+    const reason = (record.manualEscalation as { reason?: unknown }).reason
+    if (typeof reason !== 'string') problems.push({ path: 'manualEscalation.reason', message: 'must be string' })
+    else if (reason.trim() === '') problems.push({ path: 'manualEscalation.reason', message: 'must not be blank: say why the case goes to the intake group' })
   }
   return problems
 }
@@ -228,13 +198,15 @@ export function deriveCaseFacts(input: CaseFacts, now: Date): DerivedCaseFacts {
     substanceUseNeeds: input.substanceUseNeeds ?? false,
     responsibilityDisputed: input.responsibilityDisputed ?? false,
     manualEscalation: input.manualEscalation ?? null,
-    consentGiven: input.consentGiven ?? false,
+    consentStatus: input.consentStatus ?? (input.consentGiven === true ? 'given' : 'missing'),
+    consentGiven: input.consentGiven ?? input.consentStatus === 'given',
     ipDeclined: input.ipDeclined ?? false,
     childHasSeriousCondition: input.childHasSeriousCondition ?? false,
     expectingChild: input.expectingChild ?? false,
     complex: input.complex ?? false,
     needsChildCoordinator: input.needsChildCoordinator ?? false,
     coordinatorWish: input.coordinatorWish ?? null,
+    intakeGroupCoordinator: input.intakeGroupCoordinator ?? null,
     needsLongTermHealthServices: input.needsLongTermHealthServices ?? longTermServices.some((s) => s.sector === HEALTH_SECTOR),
     needsOtherWelfareServices:
       input.needsOtherWelfareServices ?? services.some((s) => (WELFARE_SECTORS as readonly string[]).includes(s.sector)),

@@ -20,6 +20,8 @@
 //         "reason": "...",         bokmål, worded so a decision letter can quote it
 //         "reasonNn": "...",       the same in nynorsk
 //         "law": "pbrl § 2-5 b",   optional: the provision the rule applies
+//         "reasonParent": "...",   optional (with reasonParentNn): the reason worded to a parent
+//                                  about their child ("barnet ditt"), for letters to a parent
 //         "points": 10             candidate rule sets: "score" events carry points
 //       } }
 //     } ]
@@ -162,6 +164,9 @@ function eventProblems(event: unknown, path: string, ranksCandidates: boolean): 
   if (!nonEmptyString(params.reason)) problems.push({ path: `${path}.params.reason`, message: 'required: the reason in bokmål' })
   if (!nonEmptyString(params.reasonNn)) problems.push({ path: `${path}.params.reasonNn`, message: 'required: the reason in nynorsk' })
   if (params.law !== undefined && !nonEmptyString(params.law)) problems.push({ path: `${path}.params.law`, message: 'must be a non-empty string' })
+  if ((params.reasonParent !== undefined || params.reasonParentNn !== undefined) && !(nonEmptyString(params.reasonParent) && nonEmptyString(params.reasonParentNn))) {
+    problems.push({ path: `${path}.params.reasonParent`, message: 'reasonParent and reasonParentNn go together, both non-empty' })
+  }
   const needsPoints = ranksCandidates && event.type === 'score'
   if (needsPoints && (typeof params.points !== 'number' || !Number.isFinite(params.points))) {
     problems.push({ path: `${path}.params.points`, message: 'required: a number (negative lowers the score)' })

@@ -16,6 +16,8 @@ export interface RankedSummary {
   name: string
   score: number
   excluded: boolean
+  /** Cases the coordinator has room for: what decides between equal scores. */
+  remainingCapacity: number
 }
 
 export interface RecordedReason extends DecisionReason {
@@ -117,7 +119,7 @@ export async function evaluateDeployed(row: RuleSetVersionRow, input: Evaluation
   const ranked = await rankCoordinators(ruleSet, facts, candidates, now)
   return {
     ...base,
-    events: ranked.map(({ candidate, score, excluded }) => ({ candidateId: candidate.id, name: candidate.name, score, excluded })),
+    events: ranked.map(({ candidate, score, excluded, facts: f }) => ({ candidateId: candidate.id, name: candidate.name, score, excluded, remainingCapacity: f.candidate.remainingCapacity })),
     reasons: ranked.flatMap(({ candidate, reasons }) =>
       reasons.map(({ rule, reason, reasonNn, law, points }) => ({ candidateId: candidate.id, rule, reason, reasonNn, law, points }))),
     facts: {

@@ -25,7 +25,8 @@ export interface RankedCandidate {
 }
 
 /**
- * Ranks candidates: eligible ones first, by score (highest first), ties by name and then id
+ * Ranks candidates: eligible ones first, by score (highest first), equal scores by remaining
+ * capacity (the one with more room first: a reason a caseworker can give), then by name and id
  * so the order never depends on the register's order; excluded ones after them, ranked the
  * same way. `caseFacts` should carry `needsChildCoordinator` and `coordinatorWish`.
  */
@@ -61,6 +62,7 @@ export async function rankCoordinators(
     (a, b) =>
       Number(a.excluded) - Number(b.excluded) ||
       b.score - a.score ||
+      b.facts.candidate.remainingCapacity - a.facts.candidate.remainingCapacity ||
       a.candidate.name.localeCompare(b.candidate.name, 'nb') ||
       (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0),
   )

@@ -83,8 +83,8 @@ export function ruleSetJobHandler(engine: Engine, sql: Sql, ruleSetId: string) {
       return job.fail(`Rule set ${ruleSetId} (version ${row.version}) cannot be evaluated on this instance's facts: ${problems || error.message}`, { retries: 0 })
     }
     // Recorded before the job completes: a decision is a fact about an evaluation. If completing
-    // fails and the job runs again, that evaluation is recorded too, and the result variable
-    // names the decision the process went on with.
+    // fails and the job runs again (after its lease ran out, say), the decision of the first run
+    // is found instead of a second one written, and the process goes on with what it says.
     const decision = await recordDecision(sql, evaluation, {
       processInstanceKey: job.instanceKey,
       elementId: job.elementId,
@@ -93,9 +93,10 @@ export function ruleSetJobHandler(engine: Engine, sql: Sql, ruleSetId: string) {
       actor: `${engine.processName}/${job.type}`,
       evaluatedAt: now,
     })
+    const recorded = decision.created ? evaluation : { ...evaluation, events: decision.events as typeof evaluation.events, reasons: decision.reasons }
     const name = job.customHeaders.resultVariable || resultVariableName(ruleSetId)
     // JSON all the way down: facts and reasons came from JSON.
-    return job.complete({ [name]: ruleResult(evaluation, decision.id) as JsonValue })
+    return job.complete({ [name]: ruleResult(recorded, decision.id) as JsonValue })
   }
 }
 

@@ -61,8 +61,11 @@ test('a fresh embedded office gets cases at every step of the process, tasks for
   assert.is(meetings.length, 4)
   assert.ok(meetings.every((m: any) => new Date(m.startsAt) > t.engine.clock() && m.status === 'planned'))
   const next = await get(`/api/meetings/${meetings[0].id}`, 'ola')
-  assert.is(next.agenda.length, 3, 'the three complex cases are on the next meeting\'s agenda')
-  assert.is(next.agenda.filter((item: any) => item.recordedAt === null).length, 1, 'the group\'s outcome is recorded for two; the child\'s case waits for the meeting')
+  assert.is(next.agenda.length, 1, 'the child\'s case, whose parents consented to sharing, waits for the next meeting')
+  assert.is(next.agenda[0].recordedAt, null)
+  // The two decided complex cases had no consent to share: the KE handled them alone, and said so.
+  const alone = await t.db.sql<{ n: number }[]>`select count(*)::int as n from case_notifications where kind = 'handled-alone'`
+  assert.is(alone[0]!.n, 2)
 
   // Kari registered the cases and Siri assessed them, so Kari may approve the waiting letter.
   const letterTask = kari.items.find((task: any) => task.elementId === 'approveLetter')

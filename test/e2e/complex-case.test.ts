@@ -4,7 +4,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { json } from '../helpers/app.js'
-import { assessment, COMPLEX_FACTS, completeTask, identity, openOffice, readCase, registerCase, registration, statusOf, taskOf, type Office } from './helpers.js'
+import { assessment, COMPLEX_FACTS, CONSENT_TO_SHARE, completeTask, identity, recordIntakeOutcome, openOffice, readCase, registerCase, registration, statusOf, taskOf, type Office } from './helpers.js'
 
 let office: Office
 const coordinators: Record<string, string> = {}
@@ -28,14 +28,14 @@ test('a complex case goes onto the next meeting\'s agenda, the agencies are told
   const number = identity('1975-02-03')
   const { case: registered } = await registerCase(office, {
     channel: 'nav-referral', sender: { name: 'Per Veileder', organisation: 'NAV Sentrum' },
-    person: { identityNumber: number, name: 'Kari Kompleks' }, facts: COMPLEX_FACTS, consent: { consentGiven: true, ipDeclined: false },
+    person: { identityNumber: number, name: 'Kari Kompleks' }, facts: COMPLEX_FACTS, consent: CONSENT_TO_SHARE,
   })
   await completeTask(office, registered.id, 'verify', 'kari', registration({ channel: 'nav-referral', personName: 'Kari Kompleks' }))
   await taskOf(office, registered.id, 'intakeMeeting')
 
   const agenda = json(await office.t.app.inject({ url: `/api/meetings/${meeting.id}`, headers: office.auth.ola }))
   assert.equal(agenda.agenda.map((item: any) => item.caseId), [registered.id], 'on the agenda of the next planned meeting')
-  await completeTask(office, registered.id, 'intakeMeeting', 'ola', { intakeGroupOutcome: 'individual-plan-and-coordinator', responsibleAgency: 'health-and-care', intakeGroupNotes: 'Helse og omsorg tar ansvaret.' })
+  await recordIntakeOutcome(office, registered.id, { intakeGroupOutcome: 'individual-plan-and-coordinator', responsibleAgency: 'health-and-care', intakeGroupNotes: 'Helse og omsorg tar ansvaret.' })
   await completeTask(office, registered.id, 'decide', 'kari', assessment({ ip: 'granted', coordinator: 'granted' }))
   await completeTask(office, registered.id, 'chooseCoordinator', 'kari', { coordinatorId: coordinators['Anne Koordinator'] })
   await completeTask(office, registered.id, 'approveLetter', 'siri', { letterApproval: 'approved' })
@@ -69,10 +69,10 @@ test('a child-coordinator case suggests only qualified child coordinators, and t
         { name: 'Spesialpedagogisk hjelp', sector: 'kindergarten', provider: 'Solsikken barnehage', longTerm: true, coordinated: true },
       ],
     },
-    consent: { consentGiven: true, ipDeclined: false, givenBy: 'parent' },
+    consent: { ...CONSENT_TO_SHARE, givenBy: 'parent' },
   })
   await completeTask(office, registered.id, 'verify', 'kari', registration({ channel: 'health-personnel-notice', personName: 'Lille Barn' }))
-  await completeTask(office, registered.id, 'intakeMeeting', 'ola', { intakeGroupOutcome: 'child-coordinator', responsibleAgency: 'ke' })
+  await recordIntakeOutcome(office, registered.id, { intakeGroupOutcome: 'child-coordinator', responsibleAgency: 'ke' })
   await completeTask(office, registered.id, 'decide', 'kari', assessment({ ip: 'granted', coordinator: 'refused', child: 'granted' }))
 
   const key = await taskOf(office, registered.id, 'chooseCoordinator')

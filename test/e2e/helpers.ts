@@ -106,3 +106,17 @@ export const assessment = (rights: { ip: string; coordinator: string; child?: st
   childCoordinatorRight: rights.child ?? 'not-relevant',
   reasons: 'Begrunnelsen for vedtaket, slik den skal stå i vedtaksbrevet.',
 })
+
+/** Consent that covers sharing with the intake group and the agencies (a complex case needs it, or another basis, to go there). */
+export const CONSENT_TO_SHARE = { consentGiven: true, ipDeclined: false, scope: ['individual-plan', 'coordinator', 'information-sharing'] }
+
+export const ATTENDEES = 'Ola Hansen, PPT\nKari Nordmann, koordinerende enhet'
+
+/** The intake group's outcome, recorded in the meeting: the clock is moved to an hour after it began. */
+export async function recordIntakeOutcome(office: Office, caseId: string, variables: Record<string, unknown>, user = 'ola') {
+  const key = await taskOf(office, caseId, 'intakeMeeting')
+  const [task] = await office.t.db.sql<{ variables: { meetingAt: string } }[]>`select variables from user_tasks where key = ${key}`
+  const begun = new Date(new Date(task!.variables.meetingAt).getTime() + 3_600_000)
+  if (office.clock.now < begun) office.clock.now = begun
+  await completeTask(office, caseId, 'intakeMeeting', user, { meetingAttendees: ATTENDEES, ...variables })
+}

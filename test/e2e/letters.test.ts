@@ -161,8 +161,9 @@ test('consent refused: the letter grants the coordinator the unit will appoint o
   const text = flat(await pdfText(await pdfOf(letterId)))
   for (const part of [
     'Nils Nei c/o Koordinerende enhet Rådhusplassen 1 5999 Fjordvik', 'Du får koordinator.',
-    'Koordinerende enhet oppnevner koordinatoren når du har gitt samtykke', 'Samtykke ikke gitt', 'Individuell plan du har takket nei',
+    'Koordinerende enhet oppnevner koordinator hvis du gir samtykke senere', 'Samtykke du har sagt nei til å samtykke',
   ]) assert.ok(text.includes(part), `the letter says "${part}":\n${text}`)
+  assert.not.ok(text.includes('ikke fått svar'), 'a refusal is an answer, not missing consent')
   assert.not.ok(text.includes('Du får individuell plan') || text.includes('Du får ikke individuell plan'), 'a declined plan is neither granted nor refused')
 })
 

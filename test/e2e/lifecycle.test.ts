@@ -28,7 +28,9 @@ test('consent refused: the IP part closes, and the coordinator is still offered'
   assert.is(view.ipPartClosed, true)
   assert.is(view.consent.status, 'refused')
   const coordinator = view.ruleDecisions.find((d: any) => d.ruleSetId === 'coordinator')
-  assert.ok(coordinator.events.some((e: any) => e.type === 'coordinator-offered-without-plan'), JSON.stringify(coordinator.events))
+  assert.ok(coordinator.events.some((e: any) => e.type === 'coordinator-consent-refused'), JSON.stringify(coordinator.events))
+  assert.match(coordinator.reasons.find((r: any) => r.rule === 'consent-refused').reason, /tilbudet om koordinator står/)
+  assert.not.ok(coordinator.reasons.some((r: any) => /ikke fått svar/.test(r.reason)), 'a refusal is not missing consent')
   assert.ok(view.notifications.some((n: any) => n.kind === 'consent-request'), 'consent was asked for')
 
   await completeTask(office, registered.id, 'decide', 'kari', assessment({ ip: 'declined', coordinator: 'granted' }))
@@ -108,14 +110,20 @@ test('no answer within a month gives an interim reply, and a case past its deadl
 test('bad enquiries get 400 naming each field, without quoting the identity number; numbers never travel in URLs', async () => {
   const response = await office.t.app.inject({
     method: 'POST', url: '/api/cases', headers: office.auth.kari,
-    payload: { channel: 'nav-referral', sender: { role: 'person' }, person: { identityNumber: '12345678901', name: 'Feil' }, facts: { services: [{ name: 'x' }] } },
+    payload: { channel: 'nav-referral', sender: { role: 'person' }, person: { identityNumber: '12345678901', name: 'Feil' } },
   })
   assert.is(response.statusCode, 400)
   const paths = json(response).details.map((d: any) => d.path)
   assert.ok(paths.includes('/person/identityNumber'), paths.join(', '))
   assert.ok(paths.includes('/sender/role'), paths.join(', '))
-  assert.ok(paths.some((p: string) => p.startsWith('/facts/services[0]')), paths.join(', '))
   assert.not.match(response.body, /12345678901/)
+  // The facts are a documented vocabulary (the OpenAPI document): a wrong one is refused at the door, by its path.
+  const facts = await office.t.app.inject({
+    method: 'POST', url: '/api/cases', headers: office.auth.kari,
+    payload: { channel: 'nav-referral', person: { identityNumber: identity('1970-01-01'), name: 'Feil' }, facts: { services: [{ name: 'x' }] } },
+  })
+  assert.is(facts.statusCode, 400)
+  assert.ok(json(facts).details.some((d: any) => d.path.startsWith('/body/facts/services/0')), facts.body)
   const inUrl = await office.t.app.inject({ url: '/api/cases?q=12345678901', headers: office.auth.kari })
   assert.is(inUrl.statusCode, 400)
   assert.not.match(office.t.logs(), new RegExp(identity('1999-09-09').slice(0, 6) + '\\d{5}'))

@@ -4,7 +4,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { json } from '../helpers/app.js'
-import { assessment, completeTask, identity, openOffice, readCase, registerCase, registration, statusOf, type Office } from './helpers.js'
+import { assessment, completeTask, identity, openOffice, readCase, registerCase, registration, statusOf, type Office , CONSENT_TO_SHARE, recordIntakeOutcome } from './helpers.js'
 
 let office: Office
 test.before(async () => {
@@ -58,8 +58,8 @@ test('after a child-coordinator case runs from intake to a closed case, no varia
     },
   })
   await completeTask(office, registered.id, 'verify', 'kari', registration({ personName: 'Pia Personvern' }))
-  await completeTask(office, registered.id, 'consentReply', 'kari', { consentDecision: 'given', consentScope: ['individual-plan', 'coordinator'], consentGivenBy: 'guardian', consentDate: new Date().toISOString().slice(0, 10) })
-  await completeTask(office, registered.id, 'intakeMeeting', 'ola', { intakeGroupOutcome: 'child-coordinator', responsibleAgency: 'ke' })
+  await completeTask(office, registered.id, 'consentReply', 'kari', { consentDecision: 'given', consentScope: ['individual-plan', 'coordinator', 'information-sharing'], consentGivenBy: 'guardian', consentDate: new Date().toISOString().slice(0, 10) })
+  await recordIntakeOutcome(office, registered.id, { intakeGroupOutcome: 'child-coordinator', responsibleAgency: 'ke' })
   await completeTask(office, registered.id, 'decide', 'kari', assessment({ ip: 'granted', coordinator: 'refused', child: 'granted' }))
   const coordinatorId = json(await office.t.app.inject({ url: '/api/coordinators', headers: office.auth.admin }))[0].id
   await completeTask(office, registered.id, 'chooseCoordinator', 'kari', { coordinatorId })

@@ -5,7 +5,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { json } from '../helpers/app.js'
-import { assessment, completeTask, identity, openOffice, readCase, registerCase, registration, SIMPLE_FACTS, taskOf, COORDINATED_FACTS, type Office } from './helpers.js'
+import { assessment, completeTask, identity, openOffice, readCase, registerCase, registration, SIMPLE_FACTS, taskOf, COORDINATED_FACTS, type Office , CONSENT_TO_SHARE, recordIntakeOutcome } from './helpers.js'
 
 let office: Office
 const coordinators: Record<string, string> = {}
@@ -65,7 +65,7 @@ test('an enquiry naming a coordinator wish that is not in the register is refuse
 })
 
 test('escalated by hand in the registration form: the complexity rule fires with its reason, and the case goes to the intake group', async () => {
-  const { case: registered } = await registerCase(office, { channel: 'internal-notice', person: { identityNumber: identity('1983-07-07'), name: 'Eskil Eskalert' }, facts: SIMPLE_FACTS, consent: { consentGiven: true, ipDeclined: false } })
+  const { case: registered } = await registerCase(office, { channel: 'internal-notice', person: { identityNumber: identity('1983-07-07'), name: 'Eskil Eskalert' }, facts: SIMPLE_FACTS, consent: CONSENT_TO_SHARE })
   const verify = await taskVariables(registered.id, 'verify')
   const withoutReason = await complete(verify.key, 'kari', registration({ channel: 'internal-notice', personName: 'Eskil Eskalert', escalateAtRegistration: true }))
   assert.equal(json(withoutReason).details.map((d: any) => `${d.path}:${d.code}`), ['manualEscalation.reason:required'])
@@ -83,7 +83,7 @@ test('escalated by hand in the registration form: the complexity rule fires with
 })
 
 test('escalated by hand from the assessment form: assessed again, on the intake group\'s agenda, then back to the caseworker to decide', async () => {
-  const { case: registered } = await registerCase(office, { channel: 'application', person: { identityNumber: identity('1979-09-09'), name: 'Anders Andregang' }, facts: SIMPLE_FACTS, consent: { consentGiven: true, ipDeclined: false } })
+  const { case: registered } = await registerCase(office, { channel: 'application', person: { identityNumber: identity('1979-09-09'), name: 'Anders Andregang' }, facts: SIMPLE_FACTS, consent: CONSENT_TO_SHARE })
   await completeTask(office, registered.id, 'verify', 'kari', registration({ personName: 'Anders Andregang' }))
   const decide = await taskVariables(registered.id, 'decide')
   assert.is(decide.variables.complex, false)
@@ -97,10 +97,10 @@ test('escalated by hand from the assessment form: assessed again, on the intake 
   assert.is(onAgenda.status, 'intake-group')
   assert.is(onAgenda.intakeGroup.length, 1, 'on the agenda of the next meeting')
   const complexities = onAgenda.ruleDecisions.filter((d: any) => d.ruleSetId === 'complexity')
-  assert.equal(complexities.map((d: any) => d.reasons.map((r: any) => r.rule)), [[], ['manual-escalation']], 'the first assessment found it simple; the second fired the manual escalation')
+  assert.equal(complexities.map((d: any) => d.reasons.map((r: any) => r.rule)), [['not-complex'], ['manual-escalation']], 'the first assessment found it simple; the second fired the manual escalation')
   assert.ok(onAgenda.notifications.some((n: any) => n.kind === 'manual-escalation' && n.recipient === 'intake-group' && n.message.includes(reason)))
 
-  await completeTask(office, registered.id, 'intakeMeeting', 'ola', { intakeGroupOutcome: 'coordinator', responsibleAgency: 'nav' })
+  await recordIntakeOutcome(office, registered.id, { intakeGroupOutcome: 'coordinator', responsibleAgency: 'nav' })
   const again = await taskVariables(registered.id, 'decide')
   assert.equal([again.variables.complex, again.variables.escalateAtAssessment], [true, false], 'the escalation is spent; the form hides it for a complex case')
   await completeTask(office, registered.id, 'decide', 'kari', assessment({ ip: 'refused', coordinator: 'granted' }))

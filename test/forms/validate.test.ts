@@ -153,8 +153,8 @@ test('the consent form: scope is required only when consent is given', () => {
 
 test('the assessment and intake-group forms ask for every right and a reason', () => {
   assert.equal(codes(ke('assessment'), {}), ['assessment:required', 'individualPlanRight:required', 'coordinatorRight:required', 'childCoordinatorRight:required', 'reasons:required'])
-  assert.equal(codes(ke('intake-group-outcome'), { intakeGroupOutcome: 'coordinator', responsibleAgency: 'ppt' }), [])
-  assert.equal(codes(ke('intake-group-outcome'), { intakeGroupOutcome: 'maybe' }), ['intakeGroupOutcome:option', 'responsibleAgency:required'])
+  assert.equal(codes(ke('intake-group-outcome'), { intakeGroupOutcome: 'coordinator', responsibleAgency: 'ppt', meetingAttendees: 'Ola Hansen, PPT' }), [])
+  assert.equal(codes(ke('intake-group-outcome'), { intakeGroupOutcome: 'maybe' }), ['intakeGroupOutcome:option', 'responsibleAgency:required', 'meetingAttendees:required'])
 })
 
 test('a generated form: a field per variable the outputs read, typed from current values', () => {

@@ -94,3 +94,15 @@ export async function pdfText(pdf: Uint8Array): Promise<string> {
 
 /** Text with line breaks and repeated spaces folded, so a wrapped sentence still matches. */
 export const flat = (text: string) => text.replace(/\s+/g, ' ')
+
+/** Each page's text, footers included, folded to single spaces. */
+export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
+  const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise
+  const pages: string[] = []
+  for (let n = 1; n <= document.numPages; n++) {
+    const content = await (await document.getPage(n)).getTextContent()
+    pages.push(flat(content.items.map((item) => ('str' in item ? item.str : '')).join(' ')))
+  }
+  await document.destroy()
+  return pages
+}

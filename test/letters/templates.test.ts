@@ -79,7 +79,7 @@ test('the error message lists every problem with template and line, and is a 400
 
 test('a required part hidden inside {{#if}} is refused; the coordinator may be conditional', () => {
   const files = shipped()
-  const text = files['decision.nb.md']!.replace('## Du har rett til å se dokumentene i saken', '{{#if granted}}\n## Du har rett til å se dokumentene i saken').replace('Ta kontakt med oss hvis du vil se dem.', 'Ta kontakt med oss hvis du vil se dem.\n{{/if}}')
+  const text = files['decision.nb.md']!.replace('## {{AddresseePronoun}} har rett til å se dokumentene i saken', '{{#if granted}}\n## {{AddresseePronoun}} har rett til å se dokumentene i saken').replace('Ta kontakt med oss hvis {{addresseePronoun}} vil se dem.', 'Ta kontakt med oss hvis {{addresseePronoun}} vil se dem.\n{{/if}}')
   const problems = problemsOf({ ...files, 'decision.nb.md': text })
   assert.equal(problems.map((p) => [p.placeholder, p.line]), [['accessLaw', lineOf(text, '{{accessLaw}}')]])
   assert.match(problems[0]!.message, 'only inside {{#if}}')
@@ -90,7 +90,7 @@ test('a block placeholder inside a sentence, an unknown condition and an unclose
   const text = files['decision.nb.md']!
     .replace('## Vedtak\n{{decisions}}', '## Vedtak\nDette er vedtaket: {{decisions}}')
     .replace('{{#if guardian}}', '{{#if verge}}')
-    .replace('{{/if}}\n\n## Du kan klage', '\n## Du kan klage')
+    .replace('{{/if}}\n{{/if}}\n\n## {{AddresseePronoun}} kan klage', '{{/if}}\n\n## {{AddresseePronoun}} kan klage')
   const problems = problemsOf({ ...files, 'decision.nb.md': text })
   const find = (placeholder: string) => problems.find((p) => p.placeholder === placeholder)
   assert.is(find('decisions')?.line, lineOf(text, 'Dette er vedtaket'))

@@ -19,15 +19,16 @@ const CRITERIA: [rule: string, facts: CaseFacts][] = [
     ],
   }],
   ['rop', { mentalHealthNeeds: true, substanceUseNeeds: true }],
-  ['child-coordinator-case', { identityNumber: tenYearOld, childHasSeriousCondition: true, needsLongTermHealthServices: true, needsOtherWelfareServices: true }],
+  ['child-coordinator-case', { identityNumber: tenYearOld, childHasSeriousCondition: true, needsLongTermHealthServices: true, needsOtherWelfareServices: true, coordinatedNeeds: true }],
   ['responsibility-disputed', { responsibilityDisputed: true }],
   ['manual-escalation', { manualEscalation: { reason: 'Sammensatt familiesituasjon som krever tverretatlig drøfting' } }],
 ]
 
-test('a plain case fires no criterion', async () => {
+test('a plain case fires no criterion, and says why it is not complex', async () => {
   const decision = await decide('complexity', { services: [service('Hjemmesykepleie', 'health-and-care', 'Hjemmetjenesten', { longTerm: true })], consentGiven: true }, NOW)
-  assert.equal(decision.events, [])
-  assert.equal(decision.reasons, [])
+  assert.equal(decision.events.map((e) => e.type), ['not-complex'])
+  assert.equal(decision.reasons, [reasonsOf(await shipped('complexity'), 'not-complex')])
+  assert.match(decision.reasons[0]!.reason, /ikke kompleks/)
   assert.is(decision.ruleSetId, 'complexity')
   assert.is(decision.version, (await shipped('complexity')).version)
 })
@@ -46,7 +47,7 @@ for (const [rule, facts] of CRITERIA) {
 
 test('every criterion is its own rule in the shipped file, with its reason in bokmål and nynorsk and the law it rests on', async () => {
   const ruleSet = await shipped('complexity')
-  assert.equal(ruleSet.rules.map((r) => r.name).sort(), CRITERIA.map(([rule]) => rule).sort())
+  assert.equal(ruleSet.rules.map((r) => r.name).sort(), [...CRITERIA.map(([rule]) => rule), 'not-complex'].sort())
   for (const rule of ruleSet.rules) {
     const { reason, reasonNn, law } = rule.event.params
     assert.ok(reason.length > 20 && reasonNn.length > 20, rule.name)
@@ -63,10 +64,18 @@ test('just below each threshold nothing fires', async () => {
     { services: [service('A', 'health-and-care', 'P1', { coordinated: true }), service('B', 'health-and-care', 'P1', { coordinated: true })] },
     { mentalHealthNeeds: true }, // mental health without substance use
     { substanceUseNeeds: true },
-    { identityNumber: tenYearOld, childHasSeriousCondition: true, needsLongTermHealthServices: true }, // no other welfare services
-    { manualEscalation: { reason: '   ' } }, // escalation without a reason
+    { identityNumber: tenYearOld, childHasSeriousCondition: true, needsLongTermHealthServices: true, coordinatedNeeds: true }, // no other welfare services
   ]
-  for (const facts of below) assert.equal(fired(await decide('complexity', facts, NOW)), [], JSON.stringify(facts))
+  for (const facts of below) assert.equal(fired(await decide('complexity', facts, NOW)), ['not-complex'], JSON.stringify(facts))
+})
+
+test('an escalation with a blank reason is refused, naming the fact', async () => {
+  try {
+    await decide('complexity', { manualEscalation: { reason: '   ' } }, NOW)
+    assert.unreachable('a blank reason must be refused')
+  } catch (error) {
+    assert.equal((error as { details: unknown }).details, [{ path: 'manualEscalation.reason', message: 'must not be blank: say why the case goes to the intake group' }])
+  }
 })
 
 test('ROP from the services\' need areas counts as well as the flags', async () => {
@@ -77,7 +86,7 @@ test('ROP from the services\' need areas counts as well as the flags', async () 
 })
 
 test('an expected child with a serious condition is a child-coordinator case', async () => {
-  const facts: CaseFacts = { expectingChild: true, childHasSeriousCondition: true, needsLongTermHealthServices: true, needsOtherWelfareServices: true }
+  const facts: CaseFacts = { expectingChild: true, childHasSeriousCondition: true, needsLongTermHealthServices: true, needsOtherWelfareServices: true, coordinatedNeeds: true }
   assert.equal(fired(await decide('complexity', facts, NOW)), ['child-coordinator-case'])
 })
 
@@ -87,16 +96,16 @@ test('all criteria at once: every reason, in the rule set\'s order, whatever ord
   all.services = CRITERIA.flatMap(([, facts]) => facts.services ?? [])
   const reversed = Object.fromEntries(Object.entries(all).reverse()) as CaseFacts
   const [first, second] = await Promise.all([decide('complexity', all, NOW), decide('complexity', reversed, NOW)])
-  assert.equal(fired(first), ruleSet.rules.map((r) => r.name))
+  assert.equal(fired(first), ruleSet.rules.map((r) => r.name).filter((name) => name !== 'not-complex'))
   assert.equal(first.events, second.events)
   assert.equal(first.reasons, second.reasons)
 })
 
 test('a child-coordinator case ends as a criterion when the child turns 18', async () => {
   const child = makeIdentityNumber('2007-06-16')
-  const facts: CaseFacts = { identityNumber: child, childHasSeriousCondition: true, needsLongTermHealthServices: true, needsOtherWelfareServices: true }
+  const facts: CaseFacts = { identityNumber: child, childHasSeriousCondition: true, needsLongTermHealthServices: true, needsOtherWelfareServices: true, coordinatedNeeds: true }
   assert.equal(fired(await decide('complexity', facts, new Date('2025-06-15T12:00:00Z'))), ['child-coordinator-case'])
-  assert.equal(fired(await decide('complexity', facts, new Date('2025-06-16T12:00:00Z'))), [])
+  assert.equal(fired(await decide('complexity', facts, new Date('2025-06-16T12:00:00Z'))), ['not-complex'])
 })
 
 test.run()

@@ -81,10 +81,27 @@ test('every vocabulary fact is present after deriving, so no rule meets an undef
   assert.equal(Object.keys(deriveCaseFacts({}, NOW)).sort(), Object.keys(CASE_FACTS).sort())
 })
 
-test('manual escalation counts only with a reason', () => {
+test('manual escalation counts only with a reason; a blank reason is refused', () => {
   assert.is(deriveCaseFacts({ manualEscalation: { reason: 'Uklart ansvar mellom NAV og skole' } }, NOW).manuallyEscalated, true)
-  assert.is(deriveCaseFacts({ manualEscalation: { reason: ' ' } }, NOW).manuallyEscalated, false)
+  assert.equal(checkCaseFacts({ manualEscalation: { reason: ' ' } }).map((p) => p.path), ['manualEscalation.reason'])
   assert.is(deriveCaseFacts({ manualEscalation: null }, NOW).manuallyEscalated, false)
+})
+
+test('sectors and need areas are enumerations: "health" is not a second health sector, it is refused by name', () => {
+  const problems = checkCaseFacts({ services: [{ name: 'A', sector: 'health', provider: 'P' }, { name: 'B', sector: 'health-and-care', provider: 'Q', areas: ['mental-health', 'psyche'] }] })
+  assert.equal(problems.map((p) => p.path), ['services[0].sector', 'services[1].areas'])
+  assert.match(problems[0]!.message, /unknown value "health": must be one of health-and-care, nav/)
+  assert.match(problems[1]!.message, /"psyche"/)
+})
+
+test('every fact and service field is described', () => {
+  for (const [name, definition] of Object.entries(CASE_FACTS)) assert.ok(definition.description.length > 15, name)
+})
+
+test('consent: missing, given and refused are kept apart; consentGiven follows consentStatus', () => {
+  assert.equal([deriveCaseFacts({}, NOW).consentStatus, deriveCaseFacts({}, NOW).consentGiven], ['missing', false])
+  assert.equal([deriveCaseFacts({ consentStatus: 'refused' }, NOW).consentStatus, deriveCaseFacts({ consentStatus: 'refused' }, NOW).consentGiven], ['refused', false])
+  assert.equal(deriveCaseFacts({ consentStatus: 'given' }, NOW).consentGiven, true)
 })
 
 test('wrong case facts are refused, every problem named', () => {

@@ -48,15 +48,45 @@ test('IP declined but coordinator still offered', async () => {
   assert.match(coordinator.reasons[0]!.law!, /§ 7-2/)
 })
 
-test('coordinator: a complex case gets the right even without long-term coordinated needs', async () => {
-  // Chain the decisions as the assessment does: the complexity verdict is a fact for the next.
-  const base: CaseFacts = { responsibilityDisputed: true, consentGiven: true }
-  const complexity = await decide('complexity', base, NOW)
-  assert.ok(complexity.events.length > 0)
-  const withVerdict = await decide('coordinator', { ...base, complex: complexity.events.length > 0 }, NOW)
-  assert.equal(fired(withVerdict), ['right-to-coordinator'])
-  const withoutVerdict = await decide('coordinator', base, NOW)
-  assert.equal(fired(withoutVerdict), ['no-right-to-coordinator'])
+test('coordinator: the law\'s test, not the routing: a dispute or an escalation makes a case complex but gives no right', async () => {
+  for (const base of [{ responsibilityDisputed: true }, { manualEscalation: { reason: 'Familien ønsker at saken drøftes i gruppen' } }] as CaseFacts[]) {
+    const complexity = await decide('complexity', base, NOW)
+    assert.equal(complexity.events.map((e) => e.type), ['complex'])
+    const coordinator = await decide('coordinator', { ...base, complex: true, consentStatus: 'given' }, NOW)
+    assert.equal(fired(coordinator), ['no-right-to-coordinator'], JSON.stringify(base))
+  }
+})
+
+test('coordinator: complex services (two sectors, two providers) give the right without long-term coordinated needs', async () => {
+  const services = [service('Hjemmesykepleie', 'health-and-care', 'Hjemmetjenesten'), service('Arbeidsavklaring', 'nav', 'NAV Sentrum')]
+  const decision = await decide('coordinator', { services, consentStatus: 'given' }, NOW)
+  assert.equal(fired(decision), ['right-complex-services'])
+  assert.match(decision.reasons[0]!.reason, /komplekse tjenester/)
+  assert.match(decision.reasons[0]!.reasonParent!, /Barnet ditt/)
+})
+
+test('consent: refused is an answer, kept apart from missing, in both rights', async () => {
+  const refused = { services: LONG_TERM_COORDINATED, consentStatus: 'refused', ipDeclined: true } as CaseFacts
+  assert.equal(fired(await decide('coordinator', refused, NOW)), ['right-long-term-coordinated', 'consent-refused'])
+  const plan = await decide('individual-plan', refused, NOW)
+  assert.equal(fired(plan), ['right-to-individual-plan', 'consent-refused'])
+  assert.match(plan.reasons[1]!.reason, /sagt nei/)
+  assert.not.match(plan.reasons[1]!.reason, /ikke fått svar/)
+  for (const consentStatus of ['missing', 'requested'] as const) {
+    const pending = await decide('coordinator', { services: LONG_TERM_COORDINATED, consentStatus }, NOW)
+    assert.equal(fired(pending), ['right-long-term-coordinated', 'consent-needed'])
+    assert.match(pending.reasons[1]!.reason, /ikke fått svar/)
+  }
+})
+
+test('an unknown consent state is refused, naming the fact and the values it may take', async () => {
+  try {
+    await decide('coordinator', { consentStatus: 'maybe' } as never, NOW)
+    assert.unreachable()
+  } catch (error) {
+    assert.match((error as { details: { path: string; message: string }[] }).details[0]!.path, 'consentStatus')
+    assert.match((error as { details: { path: string; message: string }[] }).details[0]!.message, /missing, requested, given, refused/)
+  }
 })
 
 test('coordinator: without consent the right stands and consent is asked for', async () => {
@@ -107,9 +137,24 @@ test('child coordinator: the right lasts until the child turns 18, by the identi
   assert.equal(fired(dayBefore), ['right-to-child-coordinator'])
   const birthday = await decide('child-coordinator', facts, new Date('2025-11-20T12:00:00Z'))
   assert.is(birthday.facts.age, 18)
-  assert.equal(fired(birthday), ['no-right-to-child-coordinator', 'child-has-turned-18'])
-  assert.match(birthday.reasons[1]!.reason, /18 år/)
-  assert.ok(birthday.reasons[1]!.reasonNn.length > 0)
+  assert.equal(fired(birthday), ['child-has-turned-18'])
+  assert.match(birthday.reasons[0]!.reason, /18 år/)
+  assert.ok(birthday.reasons[0]!.reasonNn.length > 0)
+})
+
+test('child coordinator: an adult case gets no reason about a child', async () => {
+  const adult = makeIdentityNumber('1980-02-03')
+  const decision = await decide('child-coordinator', { identityNumber: adult, services: LONG_TERM_COORDINATED }, NOW)
+  assert.equal(decision.events.map((e) => e.type), ['child-coordinator-not-relevant'])
+  assert.not.match(decision.reasons[0]!.reason, /fylt 18/)
+})
+
+test('child coordinator: "langvarige og sammensatte eller koordinerte": health and welfare from one provider, not coordinated, still qualify by two sectors', async () => {
+  const child = makeIdentityNumber('2015-02-03')
+  const services = [service('Avlastning', 'health-and-care', 'Kommunen', { longTerm: true }), service('Barnehageplass', 'kindergarten', 'Kommunen')]
+  assert.equal(fired(await decide('child-coordinator', { identityNumber: child, childHasSeriousCondition: true, services }, NOW)), ['right-to-child-coordinator'])
+  const shortTerm = services.map((s) => ({ ...s, longTerm: false }))
+  assert.equal(fired(await decide('child-coordinator', { identityNumber: child, childHasSeriousCondition: true, services: shortTerm }, NOW)), ['no-right-to-child-coordinator'])
 })
 
 test('every reason in the rights rule sets has bokmål and nynorsk that differ where the languages do', async () => {

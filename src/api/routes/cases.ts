@@ -15,7 +15,9 @@ import { present, readCase, seesFullIdentity } from '../../cases/view.js'
 import { checkCaseAccess, readableCase, readsAllCases } from '../../cases/case-access.js'
 import { osloDate } from '../../cases/deadlines.js'
 import { withdrawCase } from '../../cases/withdraw.js'
-import { CASE_STATUSES, CHANNELS, GUARDIAN_RELATIONS, SENDER_ROLES, type CaseStatus } from '../../cases/types.js'
+import { caseFactsSchema } from '../../rules/facts-schema.js'
+import { discussedAnonymously } from '../../cases/meeting-held.js'
+import { CASE_STATUSES, CHANNELS, CONSENT_SCOPES, GUARDIAN_RELATIONS, SENDER_ROLES, type CaseStatus } from '../../cases/types.js'
 
 const Id = Type.String({ pattern: '^[0-9]{1,10}$', description: 'A case id' })
 const IdParams = Type.Object({ id: Id })
@@ -54,10 +56,15 @@ const IntakeBody = Type.Object({
     organisation: Type.Optional(Text(200)),
   }, { additionalProperties: false })),
   summary: Type.Optional(Text(4000)),
-  facts: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Case facts in the rules vocabulary (services, mentalHealthNeeds, ...)' })),
+  // Verdicts of rule sets are results, not registrations; the person gives the identity number and birth date.
+  facts: Type.Optional(Type.Unsafe<Record<string, unknown>>(caseFactsSchema(['identityNumber', 'birthDate', 'complex', 'needsChildCoordinator', 'intakeGroupCoordinator']) as never)),
   consent: Type.Optional(Type.Union([Type.Null(), Type.Object({
-    consentGiven: Type.Boolean(),
+    consentGiven: Type.Boolean({ description: 'true: consent given; false: consent refused (an answer). Leave out consent altogether when it is not yet known: it is then requested.' }),
     ipDeclined: Type.Boolean(),
+    scope: Type.Optional(Type.Array(Type.Union(CONSENT_SCOPES.map((c) => Type.Literal(c))), {
+      uniqueItems: true,
+      description: 'What a given consent covers. Default: coordinator, and individual-plan unless declined. information-sharing (to share with the intake group and the agencies involved) only when named.',
+    })),
     givenBy: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('guardian'), Type.Literal('parent')])),
   }, { additionalProperties: false })])),
   language: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn')])),
@@ -130,10 +137,13 @@ export async function caseRoutes(app: App, options: CaseRouteOptions) {
     if (!readsAllCases(principal)) filter.readable = readableCase(app.db.sql, principal)
     const page = await listCases(app.db.sql, filter)
     await recordCaseReads(app.db.sql, page.items.map((c) => c.id), { principal, purpose: 'GET /api/cases (list)' })
+    // The intake group sees no one's identity in a case it discusses anonymously.
+    const anonymous = new Set<string>()
+    if (filter.intakeGroup) for (const c of page.items) if (await discussedAnonymously(app.db.sql, c.id)) anonymous.add(c.id)
     return {
       items: page.items.map((c) => ({
         ...present(c),
-        person: { name: c.personName, identityNumber: maskIdentityNumber(c.identityNumber), birthDate: c.birthDate },
+        person: anonymous.has(c.id) ? { name: 'Anonym', identityNumber: '***********', birthDate: '' } : { name: c.personName, identityNumber: maskIdentityNumber(c.identityNumber), birthDate: c.birthDate },
         overdue: c.closedAt === null && c.deadline < today,
       })),
       total: page.total,

@@ -32,6 +32,7 @@ const TaskFormBody = Type.Object({
   formId: Type.String(),
   version: Type.Union([Type.Integer(), Type.Null()]),
   schema: Type.Unknown({ description: 'A form-js schema to render' }),
+  data: Type.Record(Type.String(), Type.Unknown(), { description: 'What the form opens with (form-js importSchema data): for a prefilled form (property samflyt:prefill), what the enquiry registered; a completion is checked with the submission over it' }),
 })
 
 export const presentForm = ({ source: _s, checksum: _c, ...row }: FormRow) => ({ ...row, deployedAt: row.deployedAt.toISOString() })

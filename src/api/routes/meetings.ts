@@ -12,6 +12,7 @@ import { SamflytError, notFound } from '../../errors.js'
 import { addToAgenda, agendaOf, getMeeting, insertMeeting, listMeetings, recordOutcome, updateMeeting } from '../../cases/meetings.js'
 import { recordCaseReads } from '../../cases/access-log.js'
 import { readableCaseById, readableCases } from '../../cases/case-access.js'
+import { checkMeetingStarted, heldMeeting, holdMeeting } from '../../cases/meeting-held.js'
 
 const Id = Type.String({ pattern: '^[0-9]{1,10}$' })
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
@@ -81,7 +82,14 @@ export async function meetingRoutes(app: App) {
       summary: 'A meeting with its agenda and the outcome per case',
       description: 'The agenda lists the cases the reader may read (GET /api/cases/{id}); each one shown is recorded in its access log.',
       params: Type.Object({ id: Id }),
-      response: { 200: Type.Object({ meeting: Meeting, agenda: Type.Array(AgendaItem) }), ...errorResponses(404) },
+      response: {
+        200: Type.Object({
+          meeting: Meeting,
+          agenda: Type.Array(AgendaItem),
+          attendance: Type.Object({ heldAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]), heldBy: Type.Union([Type.String(), Type.Null()]), attendees: Type.Array(Type.String()) }),
+        }),
+        ...errorResponses(404),
+      },
     },
   }, async (request) => {
     const meeting = await getMeeting(app.db.sql, request.params.id)
@@ -91,9 +99,11 @@ export async function meetingRoutes(app: App) {
     const readable = await readableCases(app.db.sql, principal, items.map((item) => item.caseId))
     const agenda = items.filter((item) => readable.has(item.caseId))
     await recordCaseReads(app.db.sql, agenda.map((item) => item.caseId), { principal, purpose: 'GET /api/meetings/:id (agenda)' })
+    const held = await heldMeeting(app.db.sql, meeting.id)
     return {
       meeting: presentMeeting(meeting),
       agenda: agenda.map((item) => ({ ...item, recordedAt: item.recordedAt?.toISOString() ?? null })),
+      attendance: { heldAt: held?.heldAt?.toISOString() ?? null, heldBy: held?.heldBy ?? null, attendees: held?.attendees ?? [] },
     }
   })
 
@@ -113,6 +123,9 @@ export async function meetingRoutes(app: App) {
     },
   }, async (request) => {
     if (!(await getMeeting(app.db.sql, request.params.id))) throw notFound('Meeting', request.params.id)
+    if (request.body.status === 'held') {
+      throw new SamflytError('SAMFLYT_VALIDATION', 'A meeting is held with who attended: POST /api/meetings/:id/held { attendees }', [{ path: '/body/status', message: 'held is recorded with POST /api/meetings/:id/held, naming who attended' }])
+    }
     const { startsAt, ...rest } = request.body
     await updateMeeting(app.db.sql, request.params.id, { ...rest, startsAt: startsAt ? new Date(startsAt) : undefined })
     return presentMeeting((await getMeeting(app.db.sql, request.params.id))!)
@@ -144,12 +157,36 @@ export async function meetingRoutes(app: App) {
       description: 'Only for a case on this meeting\'s agenda that the recorder may read; otherwise 404.',
       params: Type.Object({ id: Id, caseId: Id }),
       body: Type.Object({ responsibleUnit: Text(200), recommendation: Text(4000), note: Type.Optional(Text(4000)) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ meetingId: Type.String(), caseId: Type.String() }), ...errorResponses(400, 404) },
+      response: { 200: Type.Object({ meetingId: Type.String(), caseId: Type.String() }), ...errorResponses(400, 404, 409) },
     },
   }, async (request) => {
     await readableCaseById(app.db.sql, principalOf(request), request.params.caseId)
-    const done = await recordOutcome(app.db.sql, request.params.id, request.params.caseId, request.body, principalOf(request).username, app.engine.clock())
+    const meeting = await getMeeting(app.db.sql, request.params.id)
+    if (!meeting) throw notFound('Meeting', request.params.id)
+    const now = app.engine.clock()
+    checkMeetingStarted(meeting, now, 'recording an outcome')
+    if (!(await heldMeeting(app.db.sql, meeting.id))?.heldAt) {
+      throw new SamflytError('SAMFLYT_CONFLICT', `Meeting ${meeting.id} is not recorded as held: record who attended first (POST /api/meetings/${meeting.id}/held)`)
+    }
+    const done = await recordOutcome(app.db.sql, request.params.id, request.params.caseId, request.body, principalOf(request).username, now)
     if (!done) throw new SamflytError('SAMFLYT_NOT_FOUND', `Case ${request.params.caseId} is not on the agenda of meeting ${request.params.id}`)
     return { meetingId: request.params.id, caseId: request.params.caseId }
+  })
+
+  app.post('/api/meetings/:id/held', {
+    config: { roles: OUTCOME_RECORDERS },
+    schema: {
+      tags: ['intake group'],
+      summary: 'Record the meeting as held, with who attended (at or after its start; names are added to any recorded before)',
+      params: Type.Object({ id: Id }),
+      body: Type.Object({ attendees: Type.Array(Type.String({ minLength: 2, maxLength: 200, pattern: '\\S' }), { minItems: 1, maxItems: 50 }) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ meetingId: Type.String(), status: Type.String(), heldAt: Type.String({ format: 'date-time' }), heldBy: Type.String(), attendees: Type.Array(Type.String()) }),
+        ...errorResponses(400, 404, 409),
+      },
+    },
+  }, async (request) => {
+    const held = await holdMeeting(app.db.sql, request.params.id, request.body.attendees, principalOf(request).username, app.engine.clock())
+    return { meetingId: request.params.id, status: 'held', heldAt: held.heldAt!.toISOString(), heldBy: held.heldBy!, attendees: held.attendees }
   })
 }

@@ -11,7 +11,7 @@ import { evaluateDeployed } from '../../rules/run.js'
 import { latestRuleSetVersion, listRuleSetVersions, ruleSetVersion, type RuleSetVersionRow } from '../../rules/store.js'
 import { ruleWorkersOf } from '../../rules/worker.js'
 import { recordCaseReads } from '../../cases/access-log.js'
-import { casesOfDecisions, getCase } from '../../cases/cases.js'
+import { caseIdByReference, casesOfDecisions, getCase } from '../../cases/cases.js'
 import { checkCaseAccess } from '../../cases/case-access.js'
 import { casesOfInstances } from '../../cases/case-access-instances.js'
 
@@ -180,10 +180,10 @@ export async function ruleRoutes(app: App) {
     schema: {
       tags: ['rules'],
       summary: 'Decisions recorded in a process instance or a case, in the order they were made',
-      description: 'Give processInstanceKey or caseReference (or both).',
+      description: 'Give processInstanceKey or caseReference (or both). caseReference is the case\'s reference as its letters print it (KE-2026-00008); a case id (digits) is taken too, and a reference no case has is matched as the process recorded it.',
       querystring: Type.Object({
         processInstanceKey: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
-        caseReference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        caseReference: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The case reference (KE-2026-00008), or the case id' })),
         ruleSetId: Type.Optional(RuleSetId),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
         offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
@@ -196,6 +196,12 @@ export async function ruleRoutes(app: App) {
       throw new SamflytError('SAMFLYT_VALIDATION', 'Say whose decisions: give processInstanceKey or caseReference', [
         { path: '/querystring/processInstanceKey', message: 'required unless caseReference is given' },
       ])
+    }
+    if (filter.caseReference !== undefined && !/^[0-9]+$/.test(filter.caseReference)) {
+      // Decisions record the case by its id (the process's caseId); the reference names the same case.
+      // A reference no case has is matched as recorded (a process outside the KE may record its own).
+      const id = await caseIdByReference(app.db.sql, filter.caseReference)
+      if (id) filter.caseReference = id
     }
     const decisions = await listDecisions(app.db.sql, { ...filter, limit, offset })
     // A case's decisions are case data (facts, reasons): only those who may read the case may

@@ -24,6 +24,8 @@ import { escalateOverdue } from './escalate-overdue.js'
 import { recordWithdrawal } from './record-withdrawal.js'
 import { closeCase } from './close-case.js'
 import { escalateToIntakeGroup } from './escalate-to-intake-group.js'
+import { checkSharing } from './check-sharing.js'
+import { handleAlone } from './handle-alone.js'
 
 export const CASE_WORKERS = {
   'ke-link-duplicate': linkDuplicate,
@@ -45,6 +47,8 @@ export const CASE_WORKERS = {
   'ke-record-withdrawal': recordWithdrawal,
   'ke-close-case': closeCase,
   'ke-escalate-to-intake-group': escalateToIntakeGroup,
+  'ke-check-sharing': checkSharing,
+  'ke-handle-alone': handleAlone,
 } as const satisfies Record<string, CaseJobHandler>
 
 export type CaseTaskType = keyof typeof CASE_WORKERS

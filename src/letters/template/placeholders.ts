@@ -32,6 +32,11 @@ export const PLACEHOLDERS: Record<string, PlaceholderSpec> = {
   caseworkerName: { use: 'inline', kinds: BOTH, description: "the caseworker's name" },
   caseworkerPhone: { use: 'inline', kinds: BOTH, description: "the caseworker's telephone (else the unit's)" },
   caseworkerEmail: { use: 'inline', kinds: BOTH, description: "the caseworker's e-mail (else the unit's)" },
+  addresseePronoun: { use: 'inline', kinds: BOTH, description: 'how the letter speaks to its addressee: "du", or "dere" (nynorsk "de") to the parents of a child under 16' },
+  AddresseePronoun: { use: 'inline', kinds: BOTH, description: 'the same, capitalised, to begin a sentence' },
+  addresseePossessive: { use: 'inline', kinds: BOTH, description: '"din" / "di" (nynorsk), or "til barnet ditt" to the parents of a child under 16: whose case it is' },
+  addresseeObject: { use: 'inline', kinds: BOTH, description: '"deg", or "dere" (nynorsk "dykk") to the parents of a child under 16' },
+  approvedBy: { use: 'inline', kinds: DECISION, description: 'who approved the letter (four eyes); empty in a draft' },
   countyGovernor: { use: 'inline', kinds: BOTH, required: DECISION, description: 'the county governor appeals go to' },
 
   decisions: { use: 'block', kinds: DECISION, required: DECISION, description: 'what was granted and refused' },
@@ -52,7 +57,10 @@ export const PLACEHOLDERS: Record<string, PlaceholderSpec> = {
 
 /** Names {{#if name}} may test. */
 export const CONDITIONS: Record<string, { kinds: readonly LetterKind[]; description: string }> = {
-  guardian: { kinds: BOTH, description: 'the letter goes to a guardian, not the person' },
+  guardian: { kinds: BOTH, description: 'the letter goes to a guardian (verge), not the person' },
+  parent: { kinds: BOTH, description: 'the letter goes to a parent of a child under 16, who is represented by them: "barnet ditt", "dere"' },
+  person: { kinds: BOTH, description: 'the letter goes to the person themselves' },
+  approved: { kinds: DECISION, description: 'a second person has approved the letter (four eyes): approvedBy names them' },
   coordinator: { kinds: DECISION, description: 'a coordinator is appointed' },
   granted: { kinds: DECISION, description: 'at least one right is granted' },
   refused: { kinds: DECISION, description: 'at least one right is refused' },
@@ -71,8 +79,12 @@ export const FRONT_MATTER: Record<string, { kinds: readonly LetterKind[]; requir
       [`right.${right}`, { kinds: DECISION, required: true, description: `the name of the right (${right})` }],
       [`granted.${right}`, { kinds: DECISION, required: true, description: `the sentence granting ${right}` }],
       [`refused.${right}`, { kinds: DECISION, required: true, description: `the sentence refusing ${right}` }],
+      [`granted.${right}.parent`, { kinds: DECISION, required: false, description: `the sentence granting ${right}, to a parent about their child` }],
+      [`refused.${right}.parent`, { kinds: DECISION, required: false, description: `the sentence refusing ${right}, to a parent about their child` }],
     ]),
   ),
+  'label.approvedBy': { kinds: DECISION, required: false, description: 'the words before who approved the letter (four eyes), e.g. "Godkjent av"' },
+  'label.draft': { kinds: DECISION, required: false, description: 'the mark on every page of a draft, e.g. UTKAST' },
   'label.unit': { kinds: DECISION, required: true, description: 'the word before the coordinator\'s unit' },
   'label.phone': { kinds: BOTH, required: true, description: 'the word before a telephone number' },
   'label.email': { kinds: BOTH, required: true, description: 'the word before an e-mail address' },
