@@ -11,6 +11,7 @@ import type { Database } from '../db/connect.js'
 import type { TokenService } from '../auth/tokens.js'
 import type { Engine } from '../engine/engine.js'
 import multipart from '@fastify/multipart'
+import cookie from '@fastify/cookie'
 import { registerErrorHandling } from './plugins/errors.js'
 import { registerAccessControl } from './plugins/access.js'
 import { registerUrlPrivacyGuard } from './plugins/privacy.js'
@@ -29,6 +30,8 @@ import { formRoutes } from './routes/forms.js'
 import { ruleRoutes } from './routes/rules.js'
 import { letterRoutes } from './routes/letters.js'
 import type { Letters } from '../letters/letters.js'
+import { meRoutes } from './routes/me.js'
+import { webRoutes } from './routes/web.js'
 
 export interface AppDependencies {
   db: Database
@@ -76,6 +79,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   registerErrorHandling(app)
   registerUrlPrivacyGuard(app)
+  // The web app's session cookie is read by access control, so cookies are parsed before it.
+  await app.register(cookie)
   registerAccessControl(app, deps.tokens)
 
   await app.register(swagger, {
@@ -108,6 +113,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(coordinatorRoutes)
   await app.register(meetingRoutes)
   await app.register(letterRoutes, { letters: deps.letters })
+  // The web app: session and preferences, its bundles, and index.html for the paths it routes.
+  await app.register(meRoutes)
+  await app.register(webRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())
   return app
