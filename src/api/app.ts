@@ -32,6 +32,8 @@ import { letterRoutes } from './routes/letters.js'
 import type { Letters } from '../letters/letters.js'
 import { meRoutes } from './routes/me.js'
 import { webRoutes } from './routes/web.js'
+import { oidcRoutes } from './routes/oidc.js'
+import type { OidcConfig } from '../config.js'
 
 export interface AppDependencies {
   db: Database
@@ -43,6 +45,8 @@ export interface AppDependencies {
   allowSyntheticIdentities?: boolean
   /** Letters (templates, municipality, dispatch); built from the environment when not given. */
   letters?: Letters
+  /** The OpenID Connect provider; with a client id, the web app's sign-in offers it. */
+  oidc?: OidcConfig | undefined
 }
 
 declare module 'fastify' {
@@ -115,6 +119,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(letterRoutes, { letters: deps.letters })
   // The web app: session and preferences, its bundles, and index.html for the paths it routes.
   await app.register(meRoutes)
+  await app.register(oidcRoutes, { oidc: deps.oidc })
   await app.register(webRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())

@@ -110,6 +110,77 @@ export interface paths {
       };
     };
   };
+  "/api/auth/oidc": {
+    /** Whether the sign-in page offers an OpenID Connect provider, and its name */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              enabled: boolean;
+              name: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/oidc/callback": {
+    /** Where the OpenID Connect provider sends the browser back with a code */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          state?: string;
+          error?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/oidc/start": {
+    /** Go to the OpenID Connect provider's sign-in (authorization code with PKCE) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The page to return to afterwards */
+          neste?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        302: {
+          content: never;
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
   "/api/cases": {
     /**
      * Cases by status, route and deadline, earliest deadline first; caseworkers see their own unit's (identity numbers masked)

@@ -2,7 +2,8 @@
 // configured), then back to the page the person came from (?neste=).
 import { useState, type FormEvent } from 'react'
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
-import { ApiError } from '../api/client.js'
+import { ApiError, api, call } from '../api/client.js'
+import { useApi } from '../components/use-api.js'
 import { useI18n } from '../i18n/index.js'
 import { Redirect, navigate, useLocation } from '../router.js'
 import { useSession } from '../session.js'
@@ -26,6 +27,7 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false)
   const next = nextPath(search)
   const reason = search.get('grunn')
+  const provider = useApi(() => call(api.GET('/api/auth/oidc')), [])
 
   if (session.user) return <Redirect to={next} />
 
@@ -51,6 +53,14 @@ export default function LoginPage() {
       {reason === 'utlopt' && <Alert data-color="warning">{t('login.expired')}</Alert>}
       {reason === 'utlogget' && <Alert data-color="info">{t('login.signedOut')}</Alert>}
       {reason === 'oidc-feil' && <Alert data-color="danger">{t('login.oidcFailed')}</Alert>}
+      {provider.data?.enabled && (
+        <>
+          <Button asChild variant="primary">
+            <a href={`/api/auth/oidc/start?${new URLSearchParams({ neste: next })}`}>{t('login.oidc', { provider: provider.data.name ?? t('login.oidcDefault') })}</a>
+          </Button>
+          <Paragraph>{t('login.or')}</Paragraph>
+        </>
+      )}
       <form onSubmit={submit} noValidate className="sf-stack">
         <Textfield label={t('login.username')} name="username" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} required />
         <Textfield label={t('login.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
