@@ -33,6 +33,8 @@ import type { Letters } from '../letters/letters.js'
 import { meRoutes } from './routes/me.js'
 import { webRoutes } from './routes/web.js'
 import { oidcRoutes } from './routes/oidc.js'
+import { tasklistRoutes } from './routes/tasklist.js'
+import { draftRoutes } from './routes/drafts.js'
 import type { OidcConfig } from '../config.js'
 
 export interface AppDependencies {
@@ -120,6 +122,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // The web app: session and preferences, its bundles, and index.html for the paths it routes.
   await app.register(meRoutes)
   await app.register(oidcRoutes, { oidc: deps.oidc })
+  await app.register(tasklistRoutes)
+  await app.register(draftRoutes)
   await app.register(webRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())

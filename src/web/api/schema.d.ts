@@ -3104,6 +3104,96 @@ export interface paths {
       };
     };
   };
+  "/api/tasklist": {
+    /**
+     * Open tasks in a queue (mine, my groups', unassigned), filtered, sorted and paged, with the count of each queue
+     * @description Only tasks the caller may work on (see GET /api/user-tasks); admins see all. The counts apply the same filters. `kinds` lists the processes and tasks among the visible open tasks, for filter choices.
+     *
+     * Roles: caseworker, intake-group, coordinator, admin.
+     *
+     * Roles: caseworker, intake-group, coordinator, admin.
+     */
+    get: {
+      parameters: {
+        query?: {
+          queue?: "mine" | "groups" | "unassigned";
+          processId?: string;
+          elementId?: string;
+          /** @description Part of a case reference, e.g. KE-2026-0004 */
+          caseReference?: string;
+          /** @description Due on or before this date (Norwegian time) */
+          dueBy?: string;
+          overdue?: boolean;
+          sort?: "due" | "priority" | "age";
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              counts: {
+                groups: number;
+                mine: number;
+                unassigned: number;
+              };
+              items: ({
+                  assignee: string | null;
+                  candidateGroups: string[];
+                  caseId: string | null;
+                  caseReference: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  dueDate: string | null;
+                  elementId: string;
+                  instanceKey: string;
+                  key: string;
+                  name: string | null;
+                  priority: number;
+                  processId: string;
+                })[];
+              kinds: ({
+                  count: number;
+                  elementId: string;
+                  name: string | null;
+                  processId: string;
+                })[];
+              limit: number;
+              offset: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
   "/api/user-tasks": {
     /**
      * User tasks, highest priority and earliest due first
@@ -3420,6 +3510,176 @@ export interface paths {
         };
         /** @description Default Response */
         409: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/user-tasks/{key}/draft": {
+    /**
+     * Your draft of the task's form (404 when you have none)
+     * @description Roles: caseworker, intake-group, coordinator, admin.
+     *
+     * Roles: caseworker, intake-group, coordinator, admin.
+     */
+    get: {
+      parameters: {
+        path: {
+          /** @description A numeric key */
+          key: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description Variables by name (JSON values) */
+              variables: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+    /**
+     * Save what you have typed into the task's form so far (not validated: it is not submitted)
+     * @description Roles: caseworker, intake-group, coordinator, admin.
+     */
+    put: {
+      parameters: {
+        path: {
+          /** @description A numeric key */
+          key: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Variables by name (JSON values) */
+            variables: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description Variables by name (JSON values) */
+              variables: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+    /**
+     * Throw away your draft of the task's form
+     * @description Roles: caseworker, intake-group, coordinator, admin.
+     */
+    delete: {
+      parameters: {
+        path: {
+          /** @description A numeric key */
+          key: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
           content: {
             "application/json": components["schemas"]["def-0"];
           };
