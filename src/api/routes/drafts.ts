@@ -24,16 +24,16 @@ export async function draftRoutes(app: App) {
     config: { roles: WORKERS },
     schema: {
       tags: ['tasks'],
-      summary: 'Your draft of the task\'s form (404 when you have none)',
+      summary: 'Your draft of the task\'s form: null when you have none (or the task is closed)',
       params: KeyParams,
-      response: { 200: DraftBody, ...errorResponses(404) },
+      response: { 200: Type.Union([DraftBody, Type.Null()]), ...errorResponses(404) },
     },
   }, async (request) => {
     const principal = principalOf(request)
     const task = await openTask(request.params.key)
     checkTaskRead(task, principal)
     const draft = await getDraft(app.db.sql, task.key, principal.username)
-    if (!draft || task.state !== 'created') throw notFound('Draft of user task', task.key)
+    if (!draft || task.state !== 'created') return null
     return { variables: draft.variables, updatedAt: draft.updatedAt.toISOString() }
   })
 

@@ -3525,7 +3525,7 @@ export interface paths {
   };
   "/api/user-tasks/{key}/draft": {
     /**
-     * Your draft of the task's form (404 when you have none)
+     * Your draft of the task's form: null when you have none (or the task is closed)
      * @description Roles: caseworker, intake-group, coordinator, admin.
      *
      * Roles: caseworker, intake-group, coordinator, admin.
@@ -3548,7 +3548,7 @@ export interface paths {
               variables: {
                 [key: string]: unknown;
               };
-            };
+            } | null;
           };
         };
         /** @description Default Response */
