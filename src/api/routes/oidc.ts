@@ -19,8 +19,9 @@ export function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/logg-inn') && !next.includes('\\') ? next : '/'
 }
 
-// The last step is a page that moves on by itself rather than a redirect: the session cookie is
-// SameSite=Strict, and a redirect chain begun at the provider's site would not send it.
+// Both steps answer with a page that moves on by itself rather than a redirect: coming back, the
+// session cookie is SameSite=Strict, and a redirect chain begun at the provider's site would not
+// send it; going out, so that every route answers 2xx with a declared body.
 const forward = (to: string) => `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${to.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"><title>Samflyt</title></head><body><p><a href="${to.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">Fortsett</a></p></body></html>`
 
 export async function oidcRoutes(app: App, options: { oidc?: OidcConfig | undefined }) {
@@ -43,7 +44,8 @@ export async function oidcRoutes(app: App, options: { oidc?: OidcConfig | undefi
       tags: ['auth'],
       summary: "Go to the OpenID Connect provider's sign-in (authorization code with PKCE)",
       querystring: Type.Object({ neste: Type.Optional(Type.String({ maxLength: 2000, description: 'The page to return to afterwards' })) }),
-      response: { 302: Type.Null(), ...errorResponses(404, 503) },
+      description: 'Answers with a page that moves on to the provider at once (the address is also in its Location-like refresh and link).',
+      response: { 200: Type.String(), ...errorResponses(404, 503) },
     },
   }, async (request, reply) => {
     if (!login) throw new SamflytError('SAMFLYT_NOT_FOUND', 'No OpenID Connect client is configured (SAMFLYT_OIDC_CLIENT_ID)')
@@ -62,7 +64,8 @@ export async function oidcRoutes(app: App, options: { oidc?: OidcConfig | undefi
       secure: request.protocol === 'https',
       maxAge: PENDING_SECONDS,
     })
-    return reply.redirect(started.url, 302)
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+    return forward(started.url)
   })
 
   app.get('/api/auth/oidc/callback', {

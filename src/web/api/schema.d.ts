@@ -147,7 +147,10 @@ export interface paths {
     };
   };
   "/api/auth/oidc/start": {
-    /** Go to the OpenID Connect provider's sign-in (authorization code with PKCE) */
+    /**
+     * Go to the OpenID Connect provider's sign-in (authorization code with PKCE)
+     * @description Answers with a page that moves on to the provider at once (the address is also in its Location-like refresh and link).
+     */
     get: {
       parameters: {
         query?: {
@@ -157,8 +160,10 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        302: {
-          content: never;
+        200: {
+          content: {
+            "application/json": string;
+          };
         };
         /** @description Default Response */
         404: {
