@@ -130,9 +130,8 @@ export function loadConfig(env: Env = process.env): Config {
             audience: value('SAMFLYT_OIDC_AUDIENCE'),
             rolesClaim: value('SAMFLYT_OIDC_ROLES_CLAIM') ?? 'roles',
             usernameClaim: value('SAMFLYT_OIDC_USERNAME_CLAIM') ?? 'preferred_username',
-            clientId: value('SAMFLYT_OIDC_CLIENT_ID'),
-            clientSecret: value('SAMFLYT_OIDC_CLIENT_SECRET'),
-            name: value('SAMFLYT_OIDC_NAME'),
+            // The web app's sign-in through the provider, only when configured.
+            ...definedOnly({ clientId: value('SAMFLYT_OIDC_CLIENT_ID'), clientSecret: value('SAMFLYT_OIDC_CLIENT_SECRET'), name: value('SAMFLYT_OIDC_NAME') }),
           }
         : undefined,
     letters: {
@@ -152,4 +151,9 @@ export function loadConfig(env: Env = process.env): Config {
 /** A database URL with its password hidden, for messages and logs. */
 export function redactUrl(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}
+
+/** The entries of `values` that are set. */
+function definedOnly<T extends Record<string, string | undefined>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>
 }
