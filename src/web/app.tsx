@@ -1,19 +1,13 @@
 // The shell: who is signed in decides between the sign-in page and the page the path names, which
 // is shown only to the roles it is for (others are told so in words).
 import { Suspense } from 'react'
-import { Spinner } from '@digdir/designsystemet-react'
-import { useI18n } from './i18n/index.js'
 import { Redirect, matchPath, useLocation } from './router.js'
 import { ROUTES, findRoute, mayUse } from './routes.js'
 import { signInUrl, useSession } from './session.js'
 import { Layout } from './components/layout.js'
+import { Loading } from './components/loading.js'
 import LoginPage from './pages/login.js'
 import { ForbiddenPage, NoPagesPage, NotFoundPage } from './pages/not-available.js'
-
-export function Loading() {
-  const { t } = useI18n()
-  return <Spinner aria-label={t('app.loading')} data-size="lg" />
-}
 
 export function App() {
   const { user } = useSession()

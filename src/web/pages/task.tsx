@@ -16,7 +16,7 @@ import { FormViewer, fieldLabel, type FieldErrors, type FormData, type FormViewe
 import { useDraft } from '../components/use-draft.js'
 import { NextTask } from '../components/next-task.js'
 import { PageTitle } from '../components/page-title.js'
-import { Loading } from '../app.js'
+import { Loading } from '../components/loading.js'
 
 async function loadTask(key: string) {
   const params = { path: { key } }

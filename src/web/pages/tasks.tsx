@@ -8,7 +8,7 @@ import { useSession } from '../session.js'
 import { useApi } from '../components/use-api.js'
 import { ErrorMessage } from '../components/error-message.js'
 import { PageTitle } from '../components/page-title.js'
-import { Loading } from '../app.js'
+import { Loading } from '../components/loading.js'
 
 type Query = NonNullable<paths['/api/tasklist']['get']['parameters']['query']>
 type Queue = NonNullable<Query['queue']>
