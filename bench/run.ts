@@ -13,6 +13,7 @@ import { benchMemory } from './memory.js'
 import { benchRules } from './rules.js'
 import { benchEngineEvents } from './engine-events.js'
 import { benchCases } from './cases.js'
+import { benchWeb } from './web.js'
 import type { BenchResult } from './stats.js'
 
 const args = process.argv.slice(2)
@@ -54,6 +55,8 @@ for (const shape of ['a', 'b'] as const) {
 if (wanted('events')) report(await benchEngineEvents(url, { timers: n(10_000), subscriptions: n(100_000), correlations: n(3_000) }))
 if (wanted('rules')) report(await benchRules())
 if (wanted('cases')) report(await benchCases(url, { cases: n(3_000) }))
+// In headless Chromium on the embedded default (PGlite), as a person at a laptop would use it.
+if (wanted('web')) report(await benchWeb({ tasks: quick ? 2_000 : 10_000 }))
 // Last: it leaves 100,000 instances waiting in the bench database.
 if (wanted('memory')) report(await benchMemory(url, n(100_000)))
 

@@ -19,6 +19,11 @@ export interface OidcConfig {
   audience: string | undefined
   rolesClaim: string
   usernameClaim: string
+  /** The web app's client at the provider: with it, /logg-inn offers the provider's sign-in. */
+  clientId?: string | undefined
+  clientSecret?: string | undefined
+  /** How the sign-in button names the provider ("Logg inn med ..."). */
+  name?: string | undefined
 }
 
 /** Letters (src/letters): templates, the municipality, and where letters are dispatched. */
@@ -191,6 +196,8 @@ export function loadConfig(env: Env = process.env): Config {
             audience: value('SAMFLYT_OIDC_AUDIENCE'),
             rolesClaim: value('SAMFLYT_OIDC_ROLES_CLAIM') ?? 'roles',
             usernameClaim: value('SAMFLYT_OIDC_USERNAME_CLAIM') ?? 'preferred_username',
+            // The web app's sign-in through the provider, only when configured.
+            ...definedOnly({ clientId: value('SAMFLYT_OIDC_CLIENT_ID'), clientSecret: value('SAMFLYT_OIDC_CLIENT_SECRET'), name: value('SAMFLYT_OIDC_NAME') }),
           }
         : undefined,
     limits: {
@@ -228,4 +235,9 @@ export function loadConfig(env: Env = process.env): Config {
 /** A database URL with its password hidden, for messages and logs. */
 export function redactUrl(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}
+
+/** The entries of `values` that are set. */
+function definedOnly<T extends Record<string, string | undefined>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>
 }

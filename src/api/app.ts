@@ -11,6 +11,7 @@ import type { Database } from '../db/connect.js'
 import type { TokenService } from '../auth/tokens.js'
 import type { Engine } from '../engine/engine.js'
 import multipart from '@fastify/multipart'
+import cookie from '@fastify/cookie'
 import { registerErrorHandling } from './plugins/errors.js'
 import { registerAccessControl } from './plugins/access.js'
 import { registerUrlPrivacyGuard } from './plugins/privacy.js'
@@ -33,6 +34,12 @@ import { formRoutes } from './routes/forms.js'
 import { ruleRoutes } from './routes/rules.js'
 import { letterRoutes } from './routes/letters.js'
 import type { Letters } from '../letters/letters.js'
+import { meRoutes } from './routes/me.js'
+import { webRoutes } from './routes/web.js'
+import { oidcRoutes } from './routes/oidc.js'
+import { tasklistRoutes } from './routes/tasklist.js'
+import { draftRoutes } from './routes/drafts.js'
+import type { OidcConfig } from '../config.js'
 
 export interface AppDependencies {
   db: Database
@@ -52,6 +59,8 @@ export interface AppDependencies {
   corsOrigins?: readonly string[]
   /** Reverse proxies whose X-Forwarded-For gives the client's address (sign-in throttling, logs). */
   trustedProxies?: readonly string[]
+  /** The OpenID Connect provider; with a client id, the web app's sign-in offers it. */
+  oidc?: OidcConfig | undefined
 }
 
 declare module 'fastify' {
@@ -94,6 +103,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerUrlPrivacyGuard(app)
   // Before access control: CORS answers preflight requests (OPTIONS *) for every route itself.
   await registerSecurityHeaders(app, deps.corsOrigins)
+  // The web app's session cookie is read by access control, so cookies are parsed before it.
+  await app.register(cookie)
   registerAccessControl(app, deps.tokens)
   await registerLoginThrottle(app, deps.loginThrottle)
   registerInputLimits(app, deps.inputLimits)
@@ -128,6 +139,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(coordinatorRoutes)
   await app.register(meetingRoutes)
   await app.register(letterRoutes, { letters: deps.letters })
+  // The web app: session and preferences, its bundles, and index.html for the paths it routes.
+  await app.register(meRoutes)
+  await app.register(oidcRoutes, { oidc: deps.oidc })
+  await app.register(tasklistRoutes)
+  await app.register(draftRoutes)
+  await app.register(webRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())
   return app
