@@ -28,6 +28,7 @@ import { messageRoutes } from './routes/engine/messages.js'
 import { formRoutes } from './routes/forms.js'
 import { ruleRoutes } from './routes/rules.js'
 import { letterRoutes } from './routes/letters.js'
+import { auditRoutes } from './routes/audit.js'
 import type { Letters } from '../letters/letters.js'
 
 export interface AppDependencies {
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(coordinatorRoutes)
   await app.register(meetingRoutes)
   await app.register(letterRoutes, { letters: deps.letters })
+  await app.register(auditRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())
   return app
