@@ -30,7 +30,8 @@ const report = (batch: BenchResult[]) => {
 }
 const wanted = (name: string) => filters.length === 0 || filters.some((filter) => name.includes(filter))
 
-const url = await freshBenchDatabase()
+// BENCH_DATABASE: a database name of its own, so two runs on one server (two engineers) do not drop each other's
+const url = await freshBenchDatabase(process.env.BENCH_DATABASE || undefined)
 
 let raw: BenchResult | undefined
 if (wanted('raw') || wanted('engine')) {

@@ -28,3 +28,36 @@ export const IntegrityReport = Type.Object({
   problems: Type.Array(Problem),
   newestSeal: Nullable(Type.Object({ id: Type.String(), sealHash: Type.String(), sealedAt: Type.String({ format: 'date-time' }) })),
 })
+
+const Pair = Type.Object({ key: Type.String(), label: Type.String(), value: Type.String() })
+
+export const TimelineEntry = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  kind: Type.Union([
+    Type.Literal('start'), Type.Literal('human'), Type.Literal('automatic'), Type.Literal('decision'), Type.Literal('letter'),
+    Type.Literal('deadline'), Type.Literal('withdrawal'), Type.Literal('incident'), Type.Literal('end'),
+  ]),
+  instanceKey: Nullable(Type.String()),
+  elementId: Nullable(Type.String()),
+  seq: Nullable(Type.Integer({ description: 'The engine history row it comes from' })),
+  actor: Nullable(Type.Object({ username: Type.String(), name: Type.String(), role: Type.String() })),
+  text: Type.String({ description: 'The entry in one sentence, in the language asked for' }),
+  entered: Type.Array(Pair, { description: 'What the person entered at the step' }),
+  changes: Type.Array(Type.Object({ label: Type.String(), before: Type.String(), after: Type.String() }), { description: 'For a step done again: what changed since last time' }),
+  decision: Type.Optional(Type.Object({
+    id: Type.String(), ruleSetId: Type.String(), version: Type.Integer(),
+    facts: Type.Array(Pair),
+    reasons: Type.Array(Type.Object({ rule: Type.String(), reason: Type.String(), law: Nullable(Type.String()) })),
+  })),
+  letter: Type.Optional(Type.Object({
+    id: Type.String(), kind: Type.String(), status: Type.String(), draftedAt: Type.String(), approvedBy: Nullable(Type.String()),
+    approvedAt: Nullable(Type.String()), sentAt: Nullable(Type.String()), channel: Nullable(Type.String()), checksum: Type.String(),
+  })),
+})
+
+export const Timeline = Type.Object({
+  caseId: Type.String(),
+  reference: Type.String(),
+  language: Type.Union([Type.Literal('nb'), Type.Literal('nn')]),
+  entries: Type.Array(TimelineEntry),
+})
