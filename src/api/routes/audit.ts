@@ -7,11 +7,23 @@ import { principalOf } from '../plugins/access.js'
 import { errorResponses } from '../schemas.js'
 import { openCaseFor } from '../../audit/case-access.js'
 import { verifyCase } from '../../audit/verify.js'
+import { createHash } from 'node:crypto'
 import { notFound } from '../../errors.js'
+import { buildDossier } from '../../audit/dossier/dossier.js'
+import { renderDossierPdf } from '../../audit/dossier/pdf.js'
 import { buildTimeline } from '../../audit/timeline/build.js'
 import { IntegrityReport, Timeline } from './audit-schemas.js'
 
 const READERS = ['caseworker', 'intake-group', 'coordinator', 'auditor', 'admin'] as const
+/** The dossier holds the access log, which only these read (as GET /api/cases/:id/access-log). */
+const EXPORTERS = ['auditor', 'admin'] as const
+const Dossier = {
+  description: 'The dossier, with its SHA-256 in the X-Checksum-Sha256 and Content-Digest headers',
+  content: {
+    'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    'application/json': { schema: { type: 'object', additionalProperties: true } },
+  },
+}
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,10}$', description: 'A case id' }) })
 const Lang = Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn')], { description: 'Bokmål or nynorsk; the case\'s own language when left out' }))
 const purposeField = (required: boolean) => {
@@ -50,5 +62,34 @@ export async function auditRoutes(app: App) {
     const lang = request.query.lang ?? row.language
     const entries = await buildTimeline({ sql: app.db.sql, model: (key) => app.engine.model(key) }, row, lang)
     return { caseId: row.id, reference: row.reference, language: lang, entries }
+  })
+
+  app.get('/api/cases/:id/dossier', {
+    config: { roles: EXPORTERS },
+    schema: {
+      tags: ['audit'],
+      summary: 'The whole dossier for the county governor (timeline, decisions and reasons, letters, access log, integrity status) as one PDF in the case\'s language or as JSON, with its SHA-256',
+      params: IdParams,
+      querystring: Type.Object({
+        format: Type.Union([Type.Literal('pdf'), Type.Literal('json')], { description: 'pdf or json' }),
+        lang: Lang,
+        purpose: purposeField(true),
+      }, { additionalProperties: false }),
+      response: { 200: Dossier, ...errorResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    const principal = principalOf(request)
+    const { format, purpose } = request.query
+    const row = await openCaseFor(app.db.sql, principal, request.params.id, `GET /api/cases/:id/dossier (${format})`, purpose)
+    const lang = request.query.lang ?? row.language
+    const dossier = await buildDossier({ sql: app.db.sql, model: (key) => app.engine.model(key) }, row, lang, { username: principal.username, roles: [...principal.roles] }, purpose, app.engine.clock())
+    const body = format === 'pdf' ? await renderDossierPdf(dossier) : Buffer.from(JSON.stringify(dossier, null, 2), 'utf8')
+    const digest = createHash('sha256').update(body)
+    return reply
+      .header('content-type', format === 'pdf' ? 'application/pdf' : 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${row.reference}-saksmappe.${format}"`)
+      .header('x-checksum-sha256', digest.copy().digest('hex'))
+      .header('content-digest', `sha-256=:${digest.digest('base64')}:`)
+      .send(body)
   })
 }
