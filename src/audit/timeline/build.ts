@@ -70,7 +70,9 @@ export async function buildTimeline(sources: TimelineSources, row: CaseRow, lang
         case 'userTaskCompleted': {
           const labels = labelsFor(forms.get(`${r.elementInstanceId}`) ?? null)
           const variables = (d.variables ?? {}) as Record<string, unknown>
-          const entered = enteredValues(variables, labels, lang, format)
+          const entered = d.removed === true
+            ? [{ key: 'removed', label: words.removedLabel, value: words.removed }]
+            : enteredValues(variables, labels, lang, format)
           const now = new Map(entered.map((e) => [e.label, e.value]))
           const before = lastEntered.get(r.elementId ?? '')
           const changes = before

@@ -77,3 +77,37 @@ $$;
 drop trigger history_append_only on history;
 create trigger history_append_only before update or delete on history
   for each row execute function refuse_history_change_but_removal();
+
+-- The same one exception for the rules' decisions (the facts, health information, emptied) and
+-- for approved letters (data and PDF emptied, the checksum of what was sent kept), each only
+-- once the removal is recorded.
+create function refuse_rules_change_but_removal() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and new.facts = '{}'::jsonb
+     and (to_jsonb(new) - 'facts') = (to_jsonb(old) - 'facts')
+     and exists (select 1 from audit_removals r
+                 where r.chain = 'history' and r.chain_key = old.process_instance_key and r.field = 'decisions.facts') then
+    return new;
+  end if;
+  raise exception '% is append-only: % is refused', tg_table_name, tg_op;
+end
+$$;
+drop trigger decisions_append_only on decisions;
+create trigger decisions_append_only before update or delete on decisions
+  for each row execute function refuse_rules_change_but_removal();
+
+create function refuse_approved_pdf_change_but_removal() returns trigger language plpgsql as $$
+begin
+  if old.status <> 'draft' and (new.pdf is distinct from old.pdf or new.checksum is distinct from old.checksum or new.data is distinct from old.data) then
+    if new.data = '{"removed": true}'::jsonb and new.pdf = ''::bytea and new.checksum = old.checksum
+       and exists (select 1 from audit_removals r where r.chain = 'case' and r.chain_key = old.case_id and r.field = 'letters.data,pdf') then
+      return new;
+    end if;
+    raise exception 'letter % is %: its PDF and data can no longer change', old.id, old.status;
+  end if;
+  return new;
+end
+$$;
+drop trigger letters_pdf_frozen on letters;
+create trigger letters_pdf_frozen before update on letters
+  for each row execute function refuse_approved_pdf_change_but_removal();
