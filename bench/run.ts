@@ -13,6 +13,7 @@ import { benchMemory } from './memory.js'
 import { benchRules } from './rules.js'
 import { benchEngineEvents } from './engine-events.js'
 import { benchCases } from './cases.js'
+import { benchAuditChain } from './audit-chain.js'
 import type { BenchResult } from './stats.js'
 
 const args = process.argv.slice(2)
@@ -54,6 +55,7 @@ for (const shape of ['a', 'b'] as const) {
 }
 if (wanted('events')) report(await benchEngineEvents(url, { timers: n(10_000), subscriptions: n(100_000), correlations: n(3_000) }))
 if (wanted('rules')) report(await benchRules())
+if (wanted('audit')) report(benchAuditChain(n(50_000)))
 if (wanted('cases')) report(await benchCases(url, { cases: n(3_000) }))
 // Last: it leaves 100,000 instances waiting in the bench database.
 if (wanted('memory')) report(await benchMemory(url, n(100_000)))

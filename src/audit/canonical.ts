@@ -48,14 +48,26 @@ function write(value: unknown, key: string): string | undefined {
   }
   const object = value as Record<string, unknown>
   // Array.prototype.sort without a comparator compares UTF-16 code units, as RFC 8785 asks.
-  const keys = Object.keys(object).sort()
+  const keys = Object.keys(object)
+  if (keys.length > 1) keys.sort()
   let out = '{'
   let first = true
   for (const name of keys) {
     const member = write(object[name], name)
     if (member === undefined) continue
-    out += (first ? '' : ',') + JSON.stringify(name) + ':' + member
+    out += (first ? '' : ',') + keyText(name) + ':' + member
     first = false
   }
   return out + '}'
+}
+
+// Member names repeat (variables, type, elementId ...): their JSON text is kept, up to a bound.
+const KEYS = new Map<string, string>()
+function keyText(name: string): string {
+  let text = KEYS.get(name)
+  if (text === undefined) {
+    text = JSON.stringify(name)
+    if (KEYS.size < 10_000) KEYS.set(name, text)
+  }
+  return text
 }

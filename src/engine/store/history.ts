@@ -23,9 +23,10 @@ export function historyRows<D>(
   instanceKey: string, lastSeq: number, prevHash: string | null, events: HistoryEvent[], actor: string | null, at: Date, json: (data: object) => D,
 ) {
   let head = prevHash
+  const atText = at.toISOString()
   const rows = events.map((event, index) => {
     const { type, elementId, elementInstanceId, ...data } = event as HistoryEvent & { elementId?: string; elementInstanceId?: number }
-    const frame = { instanceKey, seq: lastSeq + index + 1, type, elementId: elementId ?? null, elementInstanceId: elementInstanceId ?? null, actor, at }
+    const frame = { instanceKey, seq: lastSeq + index + 1, type, elementId: elementId ?? null, elementInstanceId: elementInstanceId ?? null, actor, at: atText }
     head = historyHash(head, frame, dataHash(data))
     return {
       instance_key: instanceKey,
