@@ -8,6 +8,11 @@ export interface OidcConfig {
   audience: string | undefined
   rolesClaim: string
   usernameClaim: string
+  /** The web app's client at the provider: with it, /logg-inn offers the provider's sign-in. */
+  clientId?: string | undefined
+  clientSecret?: string | undefined
+  /** How the sign-in button names the provider ("Logg inn med ..."). */
+  name?: string | undefined
 }
 
 /** Letters (src/letters): templates, the municipality, and where letters are dispatched. */
@@ -134,6 +139,9 @@ export function loadConfig(env: Env = process.env): Config {
             audience: value('SAMFLYT_OIDC_AUDIENCE'),
             rolesClaim: value('SAMFLYT_OIDC_ROLES_CLAIM') ?? 'roles',
             usernameClaim: value('SAMFLYT_OIDC_USERNAME_CLAIM') ?? 'preferred_username',
+            clientId: value('SAMFLYT_OIDC_CLIENT_ID'),
+            clientSecret: value('SAMFLYT_OIDC_CLIENT_SECRET'),
+            name: value('SAMFLYT_OIDC_NAME'),
           }
         : undefined,
     letters: {

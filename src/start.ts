@@ -38,7 +38,7 @@ export async function startSamflyt(config: Config, logger: Logger): Promise<Samf
     const engine = new Engine({ db })
     await startRules(engine, db.sql, logger)
     const letters = startLetters(engine, db.sql, config.letters, logger)
-    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes, allowSyntheticIdentities: config.demo, letters: letters.letters })
+    const app = await buildApp({ db, engine, tokens, logger, bodyLimitBytes: config.bodyLimitBytes, allowSyntheticIdentities: config.demo, letters: letters.letters, oidc: config.oidc })
     // After the API: deploying the KE process needs the form resource kind its routes register.
     await startCases(engine, db.sql, { logger, letters: letters.letters })
     if (config.demo) await startDemoOffice(db.sql, engine, logger)

@@ -11,6 +11,7 @@ import type { Database } from '../db/connect.js'
 import type { TokenService } from '../auth/tokens.js'
 import type { Engine } from '../engine/engine.js'
 import multipart from '@fastify/multipart'
+import cookie from '@fastify/cookie'
 import { registerErrorHandling } from './plugins/errors.js'
 import { registerAccessControl } from './plugins/access.js'
 import { registerUrlPrivacyGuard } from './plugins/privacy.js'
@@ -30,6 +31,12 @@ import { ruleRoutes } from './routes/rules.js'
 import { letterRoutes } from './routes/letters.js'
 import { auditRoutes } from './routes/audit.js'
 import type { Letters } from '../letters/letters.js'
+import { meRoutes } from './routes/me.js'
+import { webRoutes } from './routes/web.js'
+import { oidcRoutes } from './routes/oidc.js'
+import { tasklistRoutes } from './routes/tasklist.js'
+import { draftRoutes } from './routes/drafts.js'
+import type { OidcConfig } from '../config.js'
 
 export interface AppDependencies {
   db: Database
@@ -41,6 +48,8 @@ export interface AppDependencies {
   allowSyntheticIdentities?: boolean
   /** Letters (templates, municipality, dispatch); built from the environment when not given. */
   letters?: Letters
+  /** The OpenID Connect provider; with a client id, the web app's sign-in offers it. */
+  oidc?: OidcConfig | undefined
 }
 
 declare module 'fastify' {
@@ -77,6 +86,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   registerErrorHandling(app)
   registerUrlPrivacyGuard(app)
+  // The web app's session cookie is read by access control, so cookies are parsed before it.
+  await app.register(cookie)
   registerAccessControl(app, deps.tokens)
 
   await app.register(swagger, {
@@ -110,6 +121,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(meetingRoutes)
   await app.register(letterRoutes, { letters: deps.letters })
   await app.register(auditRoutes)
+  // The web app: session and preferences, its bundles, and index.html for the paths it routes.
+  await app.register(meRoutes)
+  await app.register(oidcRoutes, { oidc: deps.oidc })
+  await app.register(tasklistRoutes)
+  await app.register(draftRoutes)
+  await app.register(webRoutes)
 
   app.get('/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () => app.swagger())
   return app

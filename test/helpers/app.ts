@@ -59,7 +59,7 @@ export async function testApp(options: Partial<TokenOptions> = {}, extras: TestA
     ? lettersFromConfig(db.sql, { ...loadConfig().letters, outboxDir, svarut: undefined }, { engine, clock: () => engine.clock() })
     : undefined
   if (letters) engine.worker(DISPATCH_JOB_TYPE, dispatchHandler(letters))
-  const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024, allowSyntheticIdentities: true, ...(letters ? { letters } : {}) })
+  const app = await buildApp({ db, engine, tokens, logger: createLogger('info', stream), bodyLimitBytes: 64 * 1024, allowSyntheticIdentities: true, oidc: options.oidc, ...(letters ? { letters } : {}) })
   await app.ready()
   if (extras.cases) {
     await startRules(engine, db.sql)

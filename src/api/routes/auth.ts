@@ -6,6 +6,7 @@ import { SamflytError } from '../../errors.js'
 import { findUser, listUsers } from '../../auth/users.js'
 import { DUMMY_HASH, verifyPassword } from '../../auth/passwords.js'
 import { ROLES, type Role } from '../../auth/roles.js'
+import { setSession } from '../plugins/session.js'
 
 const RoleSchema = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] })
 const UserSchema = Type.Object({
@@ -21,16 +22,21 @@ export async function authRoutes(app: App) {
     schema: {
       tags: ['auth'],
       summary: 'Sign in with a local account and get a short-lived bearer token',
+      description: 'With `session: true` (the web app) the token is not returned but set as an httpOnly session cookie, beside a samflyt_csrf cookie whose value every state-changing request made with the session must send in the x-csrf-token header.',
       body: Type.Object(
-        { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+        {
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 1024 }),
+          session: Type.Optional(Type.Boolean({ description: 'Set a browser session cookie instead of returning the token' })),
+        },
         { additionalProperties: false },
       ),
       response: {
-        200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: UserSchema }),
+        200: Type.Object({ token: Type.Optional(Type.String()), expiresAt: Type.String({ format: 'date-time' }), user: UserSchema }),
         ...errorResponses(400, 401),
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { username, password } = request.body
     const user = await findUser(app.db.sql, username.toLowerCase())
     // Verify against a dummy hash for unknown users too, so timing does not tell which usernames exist.
@@ -41,6 +47,10 @@ export async function authRoutes(app: App) {
     const principal = { username: user.username, displayName: user.displayName, roles: user.roles, unit: user.unit }
     const { token, expiresAt } = await app.tokens.issue(principal)
     request.log.info({ username: user.username }, 'signed in')
+    if (request.body.session) {
+      setSession(request, reply, token, expiresAt)
+      return { expiresAt: expiresAt.toISOString(), user: principal }
+    }
     return { token, expiresAt: expiresAt.toISOString(), user: principal }
   })
 

@@ -1,0 +1,16 @@
+// The browser app's entry: Designsystemet's styles and theme, then the shell.
+import '@digdir/designsystemet-css'
+import '@digdir/designsystemet-theme/digdir.css'
+import './styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app.js'
+import { SessionProvider } from './session.js'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SessionProvider>
+      <App />
+    </SessionProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,7 @@
+// Placeholder until the page is built.
+import type { PageProps } from '../routes.js'
+import { Placeholder } from '../components/placeholder.js'
+
+export default function Page({ params }: PageProps) {
+  return <Placeholder title="page.caseHistory.title" values={{ id: params.id ?? '' }} />
+}
