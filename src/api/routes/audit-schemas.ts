@@ -61,3 +61,22 @@ export const Timeline = Type.Object({
   language: Type.Union([Type.Literal('nb'), Type.Literal('nn')]),
   entries: Type.Array(TimelineEntry),
 })
+
+const Counts = Type.Record(Type.String(), Type.Integer())
+
+export const CasePath = Type.Object({
+  caseId: Type.String(),
+  instances: Type.Array(Type.Object({
+    instanceKey: Type.String(),
+    parentKey: Nullable(Type.String()),
+    processId: Type.String(),
+    version: Type.Integer(),
+    status: Type.String(),
+    xml: Type.String({ description: 'The BPMN of the exact definition version the instance ran' }),
+    visits: Counts,
+    flows: Counts,
+    active: Type.Array(Type.String()),
+    incidents: Type.Array(Type.String()),
+    terminated: Type.Array(Type.String()),
+  })),
+})

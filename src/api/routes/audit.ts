@@ -12,7 +12,8 @@ import { notFound } from '../../errors.js'
 import { buildDossier } from '../../audit/dossier/dossier.js'
 import { renderDossierPdf } from '../../audit/dossier/pdf.js'
 import { buildTimeline } from '../../audit/timeline/build.js'
-import { IntegrityReport, Timeline } from './audit-schemas.js'
+import { casePath } from '../../audit/timeline/path.js'
+import { CasePath, IntegrityReport, Timeline } from './audit-schemas.js'
 
 const READERS = ['caseworker', 'intake-group', 'coordinator', 'auditor', 'admin'] as const
 /** The dossier holds the access log, which only these read (as GET /api/cases/:id/access-log). */
@@ -91,5 +92,19 @@ export async function auditRoutes(app: App) {
       .header('x-checksum-sha256', digest.copy().digest('hex'))
       .header('content-digest', `sha-256=:${digest.digest('base64')}:`)
       .send(body)
+  })
+
+  app.get('/api/cases/:id/path', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['audit'],
+      summary: 'The path the case took, to draw on its diagrams: for each of its instances the exact BPMN it ran, visits per element, flows taken, where it stands, open incidents, cancelled branches',
+      params: IdParams,
+      querystring: Type.Object({ purpose: purposeField(true) }, { additionalProperties: false }),
+      response: { 200: CasePath, ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    const row = await openCaseFor(app.db.sql, principalOf(request), request.params.id, 'GET /api/cases/:id/path', request.query.purpose)
+    return { caseId: row.id, instances: row.instanceKey ? await casePath(app.db.sql, row.instanceKey) : [] }
   })
 }
