@@ -14,6 +14,7 @@ import { benchRules } from './rules.js'
 import { benchEngineEvents } from './engine-events.js'
 import { benchCases } from './cases.js'
 import { benchWeb } from './web.js'
+import { benchAuditChain } from './audit-chain.js'
 import type { BenchResult } from './stats.js'
 
 const args = process.argv.slice(2)
@@ -31,7 +32,8 @@ const report = (batch: BenchResult[]) => {
 }
 const wanted = (name: string) => filters.length === 0 || filters.some((filter) => name.includes(filter))
 
-const url = await freshBenchDatabase()
+// BENCH_DATABASE: a database name of its own, so two runs on one server (two engineers) do not drop each other's
+const url = await freshBenchDatabase(process.env.BENCH_DATABASE || undefined)
 
 let raw: BenchResult | undefined
 if (wanted('raw') || wanted('engine')) {
@@ -54,6 +56,7 @@ for (const shape of ['a', 'b'] as const) {
 }
 if (wanted('events')) report(await benchEngineEvents(url, { timers: n(10_000), subscriptions: n(100_000), correlations: n(3_000) }))
 if (wanted('rules')) report(await benchRules())
+if (wanted('audit')) report(benchAuditChain(n(50_000)))
 if (wanted('cases')) report(await benchCases(url, { cases: n(3_000) }))
 // In headless Chromium on the embedded default (PGlite), as a person at a laptop would use it.
 if (wanted('web')) report(await benchWeb({ tasks: quick ? 2_000 : 10_000 }))

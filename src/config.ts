@@ -65,6 +65,14 @@ export interface Config {
   oidc: OidcConfig | undefined
   letters: LettersConfig
   limits: LimitsConfig
+  audit: AuditConfig
+}
+
+export interface AuditConfig {
+  /** How often the heads of the audit chains are sealed (0: never, only by `npm run audit:seal`). */
+  sealIntervalSeconds: number
+  /** Days after a case closes before its personal data is removed; undefined: never (docs/retention.md). */
+  retentionDays: number | undefined
 }
 
 export class ConfigError extends Error {
@@ -165,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (svarutUrl !== undefined && (svarutUsername === undefined || svarutPassword === undefined)) {
     problems.push('SAMFLYT_SVARUT_URL needs SAMFLYT_SVARUT_USERNAME and SAMFLYT_SVARUT_PASSWORD (the sender name and service password)')
   }
+  const retentionDays = value('SAMFLYT_RETENTION_DAYS') === undefined ? undefined : integer('SAMFLYT_RETENTION_DAYS', 0, 1, 100 * 366)
   const dataDir = resolve(value('SAMFLYT_DATA_DIR') ?? 'data')
   const templatesDir = resolve(value('SAMFLYT_LETTER_TEMPLATES_DIR') ?? new URL('../templates/letters/', import.meta.url).pathname)
 
@@ -226,6 +235,10 @@ export function loadConfig(env: Env = process.env): Config {
         svarutUrl && svarutUsername && svarutPassword
           ? { url: svarutUrl, username: svarutUsername, password: svarutPassword, timeoutMs: svarutTimeoutMs }
           : undefined,
+    },
+    audit: {
+      sealIntervalSeconds: integer('SAMFLYT_AUDIT_SEAL_INTERVAL_SECONDS', 300, 0, 24 * 60 * 60),
+      retentionDays,
     },
   }
   if (problems.length > 0) throw new ConfigError(problems)

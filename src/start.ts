@@ -14,6 +14,7 @@ import { startCases } from './cases/start.js'
 import { startDemoOffice } from './demo/office.js'
 import { startLetters } from './letters/start.js'
 import type { Letters } from './letters/letters.js'
+import { startAuditJobs } from './audit/jobs.js'
 
 export interface Samflyt {
   app: App
@@ -52,6 +53,7 @@ export async function startSamflyt(config: Config, logger: Logger): Promise<Samf
     // After the API: deploying the KE process needs the form resource kind its routes register.
     await startCases(engine, db.sql, { logger, letters: letters.letters })
     if (config.demo) await startDemoOffice(db.sql, engine, logger)
+    const audit = startAuditJobs(db.sql, config.audit, logger, () => engine.clock())
     return {
       app,
       db,
@@ -59,6 +61,7 @@ export async function startSamflyt(config: Config, logger: Logger): Promise<Samf
       letters: letters.letters,
       async stop() {
         letters.stop()
+        await audit.stop()
         await app.close()
         await engine.stop()
         await db.close()

@@ -33,6 +33,7 @@ import { messageRoutes } from './routes/engine/messages.js'
 import { formRoutes } from './routes/forms.js'
 import { ruleRoutes } from './routes/rules.js'
 import { letterRoutes } from './routes/letters.js'
+import { auditRoutes } from './routes/audit.js'
 import type { Letters } from '../letters/letters.js'
 import { meRoutes } from './routes/me.js'
 import { webRoutes } from './routes/web.js'
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(coordinatorRoutes)
   await app.register(meetingRoutes)
   await app.register(letterRoutes, { letters: deps.letters })
+  await app.register(auditRoutes)
   // The web app: session and preferences, its bundles, and index.html for the paths it routes.
   await app.register(meRoutes)
   await app.register(oidcRoutes, { oidc: deps.oidc })

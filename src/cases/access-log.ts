@@ -2,6 +2,7 @@
 // The table is append-only; the database refuses to change or delete what is written.
 import type { Sql } from '../db/connect.js'
 import type { Principal } from '../auth/roles.js'
+import { appendAccessLog } from '../audit/access-log.js'
 
 export interface CaseRead {
   principal: Pick<Principal, 'username' | 'roles'>
@@ -10,17 +11,14 @@ export interface CaseRead {
   fullIdentity?: boolean
 }
 
+/** Records the reads in the case's hash-chained access log (src/audit/access-log.ts). */
 export async function recordCaseReads(sql: Sql, caseIds: string[], read: CaseRead): Promise<void> {
-  if (caseIds.length === 0) return
-  await sql`insert into case_access_log ${sql(
-    caseIds.map((caseId) => ({
-      case_id: caseId,
-      username: read.principal.username,
-      roles: read.principal.roles,
-      purpose: read.purpose,
-      full_identity: read.fullIdentity ?? false,
-    })),
-  )}`
+  await appendAccessLog(sql, caseIds, {
+    username: read.principal.username,
+    roles: [...read.principal.roles],
+    purpose: read.purpose,
+    fullIdentity: read.fullIdentity ?? false,
+  })
 }
 
 export interface AccessLogRow {

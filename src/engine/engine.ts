@@ -372,7 +372,7 @@ export class Engine {
       const event = assignee
         ? { type: 'userTaskClaimed', elementId: task.elementId, elementInstanceId: task.elementInstanceId, assignee }
         : { type: 'userTaskUnclaimed', elementId: task.elementId, elementInstanceId: task.elementInstanceId, previousAssignee: holder }
-      const seq = await appendHistory(tx, instanceKey, instance!.historySeq, [event as never], actor, now)
+      const seq = await appendHistory(tx, instanceKey, instance!.historySeq, instance!.historyHash, [event as never], actor, now)
       await saveInstance(tx, instanceKey, instance!.state, seq, now)
     })
     return (await getUserTask(this.sql, taskKey))!

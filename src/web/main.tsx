@@ -4,6 +4,7 @@ import '@digdir/designsystemet-theme/digdir.css'
 // form-js's own styles, here because stylesheets of pages loaded later are not loaded by themselves.
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css'
 import './styles.css'
+import 'bpmn-js/dist/assets/diagram-js.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app.js'

@@ -33,6 +33,8 @@ export interface AppliedInstance {
   key: string
   processId: string
   historySeq: number
+  /** The hash of history row `historySeq` (null on a start): the chain goes on from it. */
+  historyHash?: string | null
   /** Set on an instance started by a message: its end lets a buffered message with that key start the next one. */
   startCorrelationKey?: string | null
   /** The state before this result (absent on a start): an ended instance that never waited for a timer or message has none to delete. */
@@ -121,7 +123,7 @@ export async function applyResult(
   const lastSeq = instance.historySeq + result.events.length
   buffer.insertJobs(jobs, now)
   buffer.insertUserTasks(tasks, now)
-  buffer.appendHistory(key, instance.historySeq, result.events, actor, now)
+  buffer.appendHistory(key, instance.historySeq, instance.historyHash ?? null, result.events, actor, now)
   if (options.saveState) buffer.saveInstance(key, result.state, lastSeq, now)
   // Closing first: a subscription closed and re-opened in one result (a cycle) must end up open,
   // so the buffer, which holds the closes, is flushed before any timer or subscription is written.

@@ -11,6 +11,8 @@ export interface InstanceRow {
   status: InstanceState['status']
   state: InstanceState
   historySeq: number
+  /** The hash of the last history row (the head of the instance's chain), null before any. */
+  historyHash: string | null
   startedAt: Date
   endedAt: Date | null
   /** Set on an instance a call activity started: the parent instance and its call activity's element instance. */
@@ -24,7 +26,7 @@ export interface InstanceRow {
 
 const columns = (sql: Sql) => sql`
   key::text, definition_key::text as "definitionKey", process_id as "processId", version, business_key as "businessKey",
-  status, state, history_seq as "historySeq", started_at as "startedAt", ended_at as "endedAt",
+  status, state, history_seq as "historySeq", history_hash as "historyHash", started_at as "startedAt", ended_at as "endedAt",
   parent_key::text as "parentKey", parent_element_instance_id as "parentElementInstanceId", root_key::text as "rootKey",
   start_correlation_key as "startCorrelationKey"`
 

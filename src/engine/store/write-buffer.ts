@@ -10,6 +10,11 @@
 // The rule that keeps it correct: nothing in the transaction reads a row this buffer still holds.
 // The session flushes before it locks an instance the buffer has written (`touches`), before any
 // follow-up on another instance, and before writes that go straight to the database.
+//
+// History is hash-chained per instance (history.ts): each command's rows go on from the hash on
+// its locked instance row, and the new head is written to that row with the rest. Two commands
+// on one instance in one transaction stay in order because the second reads the row again after
+// a flush; `heads` also carries the head from one command to the next until then.
 import type { Sql } from '../../db/connect.js'
 import type { HistoryEvent, InstanceState } from '../types.js'
 import { historyRows } from './history.js'
@@ -43,6 +48,8 @@ export class WriteBuffer {
   private readonly waitCloses: Row[] = []
   /** Instances that ended: none of their timers or subscriptions stays. */
   private readonly waitEnds = new Set<string>()
+  /** The head of each instance's history chain as appended here, written to its row at flush. */
+  private readonly heads = new Map<string, { seq: number; hash: string | null }>()
 
   get isEmpty(): boolean {
     return this.inserted.size + this.updated.size + this.history.length + this.jobs.size + this.jobDeletes.length + this.tasks.size +
@@ -81,8 +88,13 @@ export class WriteBuffer {
     else this.updated.set(key, { key, ...change })
   }
 
-  appendHistory(instanceKey: string, lastSeq: number, events: HistoryEvent[], actor: string | null, at: Date): number {
-    for (const row of historyRows(instanceKey, lastSeq, events, actor, at, (data) => data)) this.history.push(row)
+  /** Appends events after `lastSeq`, chained on from `prevHash`, the hash of that row. */
+  appendHistory(instanceKey: string, lastSeq: number, prevHash: string | null, events: HistoryEvent[], actor: string | null, at: Date): number {
+    if (events.length === 0) return lastSeq
+    const held = this.heads.get(instanceKey)
+    const { rows, head } = historyRows(instanceKey, lastSeq, held?.seq === lastSeq ? held.hash : prevHash, events, actor, at, (data) => data)
+    for (const row of rows) this.history.push(row)
+    this.heads.set(instanceKey, { seq: lastSeq + events.length, hash: head })
     return lastSeq + events.length
   }
 
@@ -126,6 +138,9 @@ export class WriteBuffer {
       [...this.inserted.values()], [...this.updated.values()], this.history.splice(0), [...this.jobs.values()],
       this.jobDeletes.splice(0), [...this.tasks.values()], this.taskCloses.splice(0), this.waitCloses.splice(0), [...this.waitEnds],
     ]
+    for (const row of inserted) row.history_hash = this.heads.get(row.key as string)?.hash ?? null
+    for (const row of updated) row.history_hash = this.heads.get(row.key as string)?.hash ?? null
+    this.heads.clear()
     this.waitEnds.clear()
     this.inserted.clear()
     this.updated.clear()
@@ -142,16 +157,18 @@ export class WriteBuffer {
     if (inserted.length > 0) {
       statements.push(sql`
         insert into process_instances (key, definition_key, process_id, version, business_key, status, state, history_seq, started_at,
-                                       ended_at, parent_key, parent_element_instance_id, root_key, start_correlation_key)
+                                       ended_at, parent_key, parent_element_instance_id, root_key, start_correlation_key, history_hash)
         overriding system value
         select * from jsonb_to_recordset(${json(inserted)}) as r(key bigint, definition_key bigint, process_id text, version integer,
           business_key text, status text, state jsonb, history_seq integer, started_at timestamptz, ended_at timestamptz, parent_key bigint,
-          parent_element_instance_id integer, root_key bigint, start_correlation_key text)`)
+          parent_element_instance_id integer, root_key bigint, start_correlation_key text, history_hash text)`)
     }
     if (updated.length > 0) {
       statements.push(sql`
-        update process_instances p set state = r.state, status = r.status, history_seq = r.history_seq, ended_at = r.ended_at
-        from jsonb_to_recordset(${json(updated)}) as r(key bigint, state jsonb, status text, history_seq integer, ended_at timestamptz)
+        update process_instances p set state = r.state, status = r.status, history_seq = r.history_seq, ended_at = r.ended_at,
+          history_hash = coalesce(r.history_hash, p.history_hash)
+        from jsonb_to_recordset(${json(updated)}) as r(key bigint, state jsonb, status text, history_seq integer, ended_at timestamptz,
+          history_hash text)
         where p.key = any(${keysOf(updated, 'key')}::bigint[]) and p.key = r.key`)
     }
     if (jobDeletes.length > 0) {
@@ -207,9 +224,9 @@ export class WriteBuffer {
     }
     if (history.length > 0) {
       statements.push(sql`
-        insert into history (instance_key, seq, type, element_id, element_instance_id, actor, at, data)
+        insert into history (instance_key, seq, type, element_id, element_instance_id, actor, at, data, hash)
         select * from jsonb_to_recordset(${json(history)}) as r(instance_key bigint, seq integer, type text, element_id text,
-          element_instance_id integer, actor text, at timestamptz, data jsonb)`)
+          element_instance_id integer, actor text, at timestamptz, data jsonb, hash text)`)
     }
     await Promise.all(statements)
   }

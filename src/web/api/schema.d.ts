@@ -487,6 +487,174 @@ export interface paths {
       };
     };
   };
+  "/api/cases/{id}/dossier": {
+    /**
+     * The whole dossier for the county governor (timeline, decisions and reasons, letters, access log, integrity status) as one PDF in the case's language or as JSON, with its SHA-256
+     * @description Roles: auditor, admin.
+     *
+     * Roles: auditor, admin.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description pdf or json */
+          format: "pdf" | "json";
+          /** @description Bokmål or nynorsk; the case's own language when left out */
+          lang?: "nb" | "nn";
+          /** @description Why you read the case; recorded in its access log */
+          purpose: string;
+        };
+        path: {
+          /** @description A case id */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The dossier, with its SHA-256 in the X-Checksum-Sha256 and Content-Digest headers */
+        200: {
+          content: {
+            "application/json": {
+              [key: string]: unknown;
+            };
+            "application/pdf": string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/{id}/integrity": {
+    /**
+     * Verifies every hash chain of the case (the history of each of its instances, its access log) and their seals; names the first row that does not match
+     * @description Roles: caseworker, intake-group, coordinator, auditor, admin.
+     *
+     * Roles: caseworker, intake-group, coordinator, auditor, admin.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Why you read the case; recorded in its access log */
+          purpose?: string;
+        };
+        path: {
+          /** @description A case id */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              chains: ({
+                  chain: "history" | "access";
+                  key: string;
+                  ok: boolean;
+                  problem: ({
+                    chain: "history" | "access" | "seal";
+                    /** @description gap, hash, unchained, removed-unrecorded, head, seal-missing, seal-changed or seal-hash */
+                    code: string;
+                    /** @description The instance key (history), case id (access) or seal id (seal) */
+                    key: string;
+                    message: string;
+                    /** @description The first row that does not match */
+                    seq: number | null;
+                  }) | null;
+                  /** @description Rows whose data the retention job removed, checked by the recorded hash */
+                  removed: number;
+                  rows: number;
+                  sealedThrough: number | null;
+                  /** @description Rows from before the chain existed */
+                  unchained: number;
+                })[];
+              /** Format: date-time */
+              checkedAt: string;
+              newestSeal: {
+                id: string;
+                /** Format: date-time */
+                sealedAt: string;
+                sealHash: string;
+              } | null;
+              ok: boolean;
+              problems: ({
+                  chain: "history" | "access" | "seal";
+                  /** @description gap, hash, unchained, removed-unrecorded, head, seal-missing, seal-changed or seal-hash */
+                  code: string;
+                  /** @description The instance key (history), case id (access) or seal id (seal) */
+                  key: string;
+                  message: string;
+                  /** @description The first row that does not match */
+                  seq: number | null;
+                })[];
+              seals: {
+                checked: number;
+                ok: boolean;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
   "/api/cases/{id}/letters": {
     /**
      * A case's letters, oldest first (the reading goes into the case's access log)
@@ -512,6 +680,202 @@ export interface paths {
             "application/json": {
               items: components["schemas"]["def-1"][];
             };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/{id}/path": {
+    /**
+     * The path the case took, to draw on its diagrams: for each of its instances the exact BPMN it ran, visits per element, flows taken, where it stands, open incidents, cancelled branches
+     * @description Roles: caseworker, intake-group, coordinator, auditor, admin.
+     *
+     * Roles: caseworker, intake-group, coordinator, auditor, admin.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Why you read the case; recorded in its access log */
+          purpose: string;
+        };
+        path: {
+          /** @description A case id */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              caseId: string;
+              instances: ({
+                  active: string[];
+                  flows: {
+                    [key: string]: number;
+                  };
+                  incidents: string[];
+                  instanceKey: string;
+                  parentKey: string | null;
+                  processId: string;
+                  status: string;
+                  terminated: string[];
+                  version: number;
+                  visits: {
+                    [key: string]: number;
+                  };
+                  /** @description The BPMN of the exact definition version the instance ran */
+                  xml: string;
+                })[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/{id}/timeline": {
+    /**
+     * The case's history in words (nb/nn): who did each step, when and what they entered, what the municipality did, decisions with their reasons, letters, deadlines; the read is recorded with its purpose
+     * @description Roles: caseworker, intake-group, coordinator, auditor, admin.
+     *
+     * Roles: caseworker, intake-group, coordinator, auditor, admin.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Bokmål or nynorsk; the case's own language when left out */
+          lang?: "nb" | "nn";
+          /** @description Why you read the case; recorded in its access log */
+          purpose: string;
+        };
+        path: {
+          /** @description A case id */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              caseId: string;
+              entries: ({
+                  actor: {
+                    name: string;
+                    role: string;
+                    username: string;
+                  } | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description For a step done again: what changed since last time */
+                  changes: {
+                      after: string;
+                      before: string;
+                      label: string;
+                    }[];
+                  decision?: {
+                    facts: {
+                        key: string;
+                        label: string;
+                        value: string;
+                      }[];
+                    id: string;
+                    reasons: ({
+                        law: string | null;
+                        reason: string;
+                        rule: string;
+                      })[];
+                    ruleSetId: string;
+                    version: number;
+                  };
+                  elementId: string | null;
+                  /** @description What the person entered at the step */
+                  entered: {
+                      key: string;
+                      label: string;
+                      value: string;
+                    }[];
+                  instanceKey: string | null;
+                  kind: "start" | "human" | "automatic" | "decision" | "letter" | "deadline" | "withdrawal" | "incident" | "end";
+                  letter?: {
+                    approvedAt: string | null;
+                    approvedBy: string | null;
+                    channel: string | null;
+                    checksum: string;
+                    draftedAt: string;
+                    id: string;
+                    kind: string;
+                    sentAt: string | null;
+                    status: string;
+                  };
+                  /** @description The engine history row it comes from */
+                  seq: number | null;
+                  /** @description The entry in one sentence, in the language asked for */
+                  text: string;
+                })[];
+              language: "nb" | "nn";
+              reference: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
           };
         };
         /** @description Default Response */
