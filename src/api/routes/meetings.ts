@@ -8,6 +8,7 @@ import { SamflytError, notFound } from '../../errors.js'
 import { addToAgenda, agendaOf, getMeeting, insertMeeting, listMeetings, recordOutcome, updateMeeting } from '../../cases/meetings.js'
 import { getCase } from '../../cases/cases.js'
 import { recordCaseReads } from '../../cases/access-log.js'
+import { agendaDetails } from '../../cases/agenda-details.js'
 
 const Id = Type.String({ pattern: '^[0-9]{1,10}$' })
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
@@ -27,6 +28,12 @@ const AgendaItem = Type.Object({
   outcomeNote: Type.Union([Type.String(), Type.Null()]),
   recordedBy: Type.Union([Type.String(), Type.Null()]),
   recordedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  personName: Type.String(),
+  caseStatus: Type.String(),
+  deadline: Type.String({ format: 'date' }),
+  needs: Type.Array(Type.Object({ rule: Type.String(), reason: Type.String(), reasonNn: Type.String() }), { description: 'Why the case needs the group: the complexity rules\' reasons (bokmål, nynorsk)' }),
+  notifiedAgencies: Type.Array(Type.String(), { description: 'The agencies told that the case goes to the group' }),
+  outcomeTaskKey: Type.Union([Type.String(), Type.Null()], { description: 'The open user task in which the group\'s outcome is recorded (completing it moves the KE process on); null when there is none' }),
 })
 
 const READERS = ['caseworker', 'intake-group', 'auditor', 'admin'] as const
@@ -81,9 +88,10 @@ export async function meetingRoutes(app: App) {
     if (!meeting) throw notFound('Meeting', request.params.id)
     const agenda = await agendaOf(app.db.sql, meeting.id)
     await recordCaseReads(app.db.sql, agenda.map((item) => item.caseId), { principal: principalOf(request), purpose: 'GET /api/meetings/:id (agenda)' })
+    const details = await agendaDetails(app.db.sql, agenda.map((item) => item.caseId))
     return {
       meeting: presentMeeting(meeting),
-      agenda: agenda.map((item) => ({ ...item, recordedAt: item.recordedAt?.toISOString() ?? null })),
+      agenda: agenda.map((item) => ({ ...item, ...details.get(item.caseId)!, recordedAt: item.recordedAt?.toISOString() ?? null })),
     }
   })
 
