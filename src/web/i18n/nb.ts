@@ -1,5 +1,9 @@
 // Every text of the web app in bokmål. nn.ts has the same keys in nynorsk; the type checker
 // refuses a key that one of them lacks. `{name}` in a text is filled in by t(key, { name }).
+// A page area may keep its texts in a file of its own (intake.ts, coordinators.ts), taken in here.
+import { intakeNb } from './intake.js'
+import { coordinatorsNb } from './coordinators.js'
+
 export const nb = {
   'app.name': 'Samflyt',
   'app.skipToContent': 'Hopp til innholdet',
@@ -71,6 +75,8 @@ export const nb = {
   'error.rateLimited': 'For mange forsøk. Vent litt og prøv igjen.',
   'error.other': 'Forespørselen ble avvist ({status}): {message}',
   'error.retry': 'Prøv igjen',
+  ...intakeNb,
+  ...coordinatorsNb,
 } as const
 
 export type MessageKey = keyof typeof nb

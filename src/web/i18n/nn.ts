@@ -1,5 +1,7 @@
 // Every text of the web app in nynorsk; the keys are nb.ts's.
 import type { Catalogue } from './nb.js'
+import { intakeNn } from './intake.js'
+import { coordinatorsNn } from './coordinators.js'
 
 export const nn: Catalogue = {
   'app.name': 'Samflyt',
@@ -72,4 +74,6 @@ export const nn: Catalogue = {
   'error.rateLimited': 'For mange forsøk. Vent litt og prøv att.',
   'error.other': 'Førespurnaden vart avvist ({status}): {message}',
   'error.retry': 'Prøv att',
+  ...intakeNn,
+  ...coordinatorsNn,
 }
