@@ -62,6 +62,9 @@ test('kari (the secretary) finds the meeting, reads its agenda, and puts a case 
   await card.getByText('NAV Sentrum').waitFor()
   await card.getByText('Hjemmetjenesten').waitFor()
   await card.getByRole('link', { name: `Åpne saken ${complex.reference}` }).waitFor()
+  // The outcome is the members' to record, in their task; the secretary sees that it waits for them.
+  await card.getByText('Venter på konklusjonen fra mottaksgruppen.', { exact: false }).waitFor()
+  assert.is(await card.getByRole('button', { name: /^Lagre konklusjonen/ }).count(), 0)
 
   // The simple case is not on the agenda: kari puts it there, from the keyboard.
   const chooser = page.getByLabel('Sak', { exact: true })

@@ -14,7 +14,6 @@ export const intakeNb = {
   'intake.status': 'Status',
   'intake.note': 'Merknad',
   'intake.noLocation': 'Ikke oppgitt',
-  'intake.open': 'Åpne møtet {when}',
   'intake.meetingStatus.planned': 'Planlagt',
   'intake.meetingStatus.held': 'Holdt',
   'intake.meetingStatus.cancelled': 'Avlyst',
@@ -47,7 +46,7 @@ export const intakeNb = {
   'intake.item.recordedBy': 'Ført av {who} {when}.',
   'intake.item.pending': 'Konklusjonen er sendt, og saken går videre. Den vises her straks den er registrert.',
   'intake.item.noTask': 'Saken venter ikke på mottaksgruppen nå, så det er ingen konklusjon å føre.',
-  'intake.item.notYours': 'Bare mottaksgruppens medlemmer og sekretær fører konklusjonen.',
+  'intake.item.awaiting': 'Venter på konklusjonen fra mottaksgruppen. Medlemmene av gruppen fører den her.',
 
   'intake.outcome.legend': 'Før konklusjonen for {reference}',
   'intake.outcome.submit': 'Lagre konklusjonen for {reference}',
@@ -123,7 +122,6 @@ export const intakeNn: Record<IntakeKey, string> = {
   'intake.status': 'Status',
   'intake.note': 'Merknad',
   'intake.noLocation': 'Ikkje oppgitt',
-  'intake.open': 'Opne møtet {when}',
   'intake.meetingStatus.planned': 'Planlagt',
   'intake.meetingStatus.held': 'Halde',
   'intake.meetingStatus.cancelled': 'Avlyst',
@@ -156,7 +154,7 @@ export const intakeNn: Record<IntakeKey, string> = {
   'intake.item.recordedBy': 'Ført av {who} {when}.',
   'intake.item.pending': 'Konklusjonen er send, og saka går vidare. Han blir vist her så snart han er registrert.',
   'intake.item.noTask': 'Saka ventar ikkje på mottaksgruppa no, så det er ingen konklusjon å føre.',
-  'intake.item.notYours': 'Berre medlemmene og sekretæren i mottaksgruppa fører konklusjonen.',
+  'intake.item.awaiting': 'Ventar på konklusjonen frå mottaksgruppa. Medlemmene i gruppa fører han her.',
 
   'intake.outcome.legend': 'Før konklusjonen for {reference}',
   'intake.outcome.submit': 'Lagre konklusjonen for {reference}',

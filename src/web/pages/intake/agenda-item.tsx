@@ -60,7 +60,7 @@ export function AgendaItem({ item, onChanged }: { meetingId: string; item: Item;
       ) : item.outcomeTaskKey && mayRecord ? (
         <OutcomeForm taskKey={item.outcomeTaskKey} reference={item.caseReference} onSubmitted={submitted} onReload={onChanged} />
       ) : (
-        <Paragraph>{mayRecord ? t('intake.item.noTask') : t('intake.item.notYours')}</Paragraph>
+        <Paragraph>{item.outcomeTaskKey ? t('intake.item.awaiting') : t('intake.item.noTask')}</Paragraph>
       )}
     </Card>
   )

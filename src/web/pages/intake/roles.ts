@@ -1,10 +1,11 @@
 // Who does what on the intake group's pages, as the API decides it: the KE's caseworkers are the
-// group's secretary (they schedule meetings and set agendas); members and the secretary record
-// the group's outcome. The page offers only what the person may do; the server decides.
+// group's secretary (they schedule meetings and set agendas); the group's members record its
+// outcome in the task meant for them (admins may step in). The page offers only what the person
+// may do; the server decides.
 import type { Role } from '../../session.js'
 
 const SECRETARIES: readonly Role[] = ['caseworker', 'admin']
-const RECORDERS: readonly Role[] = ['caseworker', 'intake-group', 'admin']
+const RECORDERS: readonly Role[] = ['intake-group', 'admin']
 
 export const isSecretary = (roles: readonly Role[]) => roles.some((role) => SECRETARIES.includes(role))
 export const recordsOutcomes = (roles: readonly Role[]) => roles.some((role) => RECORDERS.includes(role))
