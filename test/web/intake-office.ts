@@ -64,10 +64,10 @@ export async function completeTask(office: Office, user: string, caseId: string,
 }
 
 /** Registers an enquiry as kari and completes its registration: a complex one goes onto the next meeting's agenda. */
-export async function registeredCase(office: Office, name: string, birthDate: string, facts: Record<string, unknown> = COMPLEX_FACTS): Promise<{ id: string; reference: string }> {
+export async function registeredCase(office: Office, name: string, birthDate: string, facts: Record<string, unknown> = COMPLEX_FACTS, extra: Record<string, unknown> = {}): Promise<{ id: string; reference: string }> {
   const response = await office.request('kari', 'POST', '/api/cases', {
     channel: 'nav-referral', sender: { name: 'Per Veileder', organisation: 'NAV Sentrum' },
-    person: { identityNumber: identity(birthDate), name }, facts, consent: { consentGiven: true, ipDeclined: false },
+    person: { identityNumber: identity(birthDate), name }, facts, consent: { consentGiven: true, ipDeclined: false }, ...extra,
   })
   assert.is(response.status, 201, JSON.stringify(response.body))
   const registered = response.body.case as { id: string; reference: string }

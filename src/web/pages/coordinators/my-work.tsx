@@ -19,7 +19,7 @@ export function MyWork() {
         {cases.error !== undefined && <ErrorMessage error={cases.error} onRetry={cases.reload} />}
         {cases.loading && !cases.data && <Loading />}
         {cases.data && (cases.data.items.length === 0 ? <Paragraph>{t('coord.mine.noCases')}</Paragraph> : (
-          <Table className="sf-table">
+          <Table className="sf-table" data-size="sm">
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('coord.case.reference')}</Table.HeaderCell>
@@ -46,7 +46,7 @@ export function MyWork() {
         {tasks.error !== undefined && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
         {tasks.loading && !tasks.data && <Loading />}
         {tasks.data && (tasks.data.items.length === 0 ? <Paragraph>{t('coord.mine.noTasks')}</Paragraph> : (
-          <Table className="sf-table">
+          <Table className="sf-table" data-size="sm">
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('coord.task.name')}</Table.HeaderCell>

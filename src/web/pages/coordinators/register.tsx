@@ -34,7 +34,7 @@ export function Register({ editable }: { editable: boolean }) {
       {saved && <Alert data-color="success" role="status"><Paragraph>{t('coord.form.saved', { name: saved })}</Paragraph></Alert>}
       {register.data && register.data.length === 0 && <Paragraph>{t('coord.register.empty')}</Paragraph>}
       {register.data && register.data.length > 0 && (
-        <Table className="sf-table">
+        <Table className="sf-table" data-size="sm">
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t('coord.col.name')}</Table.HeaderCell>

@@ -52,7 +52,7 @@ function MeetingTable({ title, empty, meetings }: { title: string; empty: string
     <section className="sf-stack" aria-label={title}>
       <Heading level={2} data-size="sm">{title}</Heading>
       {meetings.length === 0 ? <Paragraph>{empty}</Paragraph> : (
-        <Table className="sf-table">
+        <Table className="sf-table" data-size="sm">
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t('intake.when')}</Table.HeaderCell>
