@@ -49,6 +49,21 @@ test('kari (the secretary) finds the meeting, reads its agenda, and puts a case 
   assert.equal(await accessibilityProblems(page), [])
   assert.is(await overflowsWidth(page), false, 'nothing leaves the page at 1024 px')
 
+  // A new meeting: without a date it is told at the field; with one it is on the list.
+  const form = page.getByRole('region', { name: 'Sett opp et møte' })
+  await form.getByRole('button', { name: 'Sett opp møtet' }).click()
+  await form.getByText('Velg datoen for møtet.').waitFor()
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + 14 * 86_400_000))
+  await form.getByLabel('Dato').fill(day)
+  await form.getByLabel('Klokkeslett').fill('10:30')
+  await form.getByLabel('Sted').fill('Rådhuset, møterom Ulriken')
+  await form.getByRole('button', { name: 'Sett opp møtet' }).click()
+  await form.getByText(/^Møtet .* kl\. 10:30 er satt opp\.$/).waitFor()
+  await upcoming.getByText('Rådhuset, møterom Ulriken').waitFor()
+  const meetings = (await office.request('kari', 'GET', '/api/meetings')).body
+  const created = meetings.find((m: any) => m.location === 'Rådhuset, møterom Ulriken')
+  assert.is(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' }).format(new Date(created.startsAt)), `${day} 10:30`)
+
   await upcoming.getByRole('link').first().click()
   await page.waitForURL((url) => url.pathname === `/mottaksgruppe/${meetingId}`)
   await page.getByRole('heading', { level: 1, name: /^Møte i mottaksgruppen / }).waitFor()
