@@ -46,6 +46,7 @@ export const intakeNb = {
   'intake.item.recordedBy': 'Ført av {who} {when}.',
   'intake.item.pending': 'Konklusjonen er sendt, og saken går videre. Den vises her straks den er registrert.',
   'intake.item.noTask': 'Saken venter ikke på mottaksgruppen nå, så det er ingen konklusjon å føre.',
+  'intake.item.minutesOnly': 'Saken er satt på sakslisten for hånd. Konklusjonen føres i møtereferatet; saksbehandlingen går videre som før.',
   'intake.item.awaiting': 'Venter på konklusjonen fra mottaksgruppen. Medlemmene av gruppen fører den her.',
 
   'intake.outcome.legend': 'Før konklusjonen for {reference}',
@@ -154,6 +155,7 @@ export const intakeNn: Record<IntakeKey, string> = {
   'intake.item.recordedBy': 'Ført av {who} {when}.',
   'intake.item.pending': 'Konklusjonen er send, og saka går vidare. Han blir vist her så snart han er registrert.',
   'intake.item.noTask': 'Saka ventar ikkje på mottaksgruppa no, så det er ingen konklusjon å føre.',
+  'intake.item.minutesOnly': 'Saka er sett på sakslista for hand. Konklusjonen blir ført i møtereferatet; saksbehandlinga held fram som før.',
   'intake.item.awaiting': 'Ventar på konklusjonen frå mottaksgruppa. Medlemmene i gruppa fører han her.',
 
   'intake.outcome.legend': 'Før konklusjonen for {reference}',

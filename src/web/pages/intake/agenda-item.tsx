@@ -8,17 +8,20 @@ import { useSession } from '../../session.js'
 import type { MeetingWithAgenda } from './meeting.js'
 import { OutcomeForm } from './outcome-form.js'
 import { fieldLabel, optionLabel } from './labels.js'
-import { recordsOutcomes } from './roles.js'
+import { keepsMinutes, recordsOutcomes } from './roles.js'
 
 export type Item = MeetingWithAgenda['agenda'][number]
 
-export function AgendaItem({ item, onChanged }: { meetingId: string; item: Item; onChanged(): void }) {
+export function AgendaItem({ meetingId, item, onChanged }: { meetingId: string; item: Item; onChanged(): void }) {
   const { t, language, formatDate, formatDateTime } = useI18n()
   const { user } = useSession()
   const [sent, setSent] = useState(false)
   const headingId = `case-${item.caseId}`
   const recorded = item.recordedAt !== null
   const mayRecord = user ? recordsOutcomes(user.roles) : false
+  const mayMinute = user ? keepsMinutes(user.roles) : false
+  // A case the KE process did not send (put on by hand, or past the group's step) has no outcome task.
+  const byHand = item.outcomeTaskKey === null && item.caseStatus !== 'intake-group'
 
   function submitted() {
     setSent(true)
@@ -58,9 +61,14 @@ export function AgendaItem({ item, onChanged }: { meetingId: string; item: Item;
       ) : sent ? (
         <Alert data-color="success" role="status"><Paragraph>{t('intake.outcome.saved', { reference: item.caseReference })} {t('intake.item.pending')}</Paragraph></Alert>
       ) : item.outcomeTaskKey && mayRecord ? (
-        <OutcomeForm taskKey={item.outcomeTaskKey} reference={item.caseReference} onSubmitted={submitted} onReload={onChanged} />
+        <OutcomeForm target={{ kind: 'task', taskKey: item.outcomeTaskKey }} reference={item.caseReference} onSubmitted={submitted} onReload={onChanged} />
+      ) : byHand && mayMinute ? (
+        <>
+          <Paragraph>{t('intake.item.minutesOnly')}</Paragraph>
+          <OutcomeForm target={{ kind: 'minutes', meetingId, caseId: item.caseId }} reference={item.caseReference} onSubmitted={onChanged} onReload={onChanged} />
+        </>
       ) : (
-        <Paragraph>{item.outcomeTaskKey ? t('intake.item.awaiting') : t('intake.item.noTask')}</Paragraph>
+        <Paragraph>{item.outcomeTaskKey || !byHand ? t('intake.item.awaiting') : t('intake.item.noTask')}</Paragraph>
       )}
     </Card>
   )

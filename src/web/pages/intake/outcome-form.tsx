@@ -2,6 +2,8 @@
 // /api/user-tasks/{key}/form: forms/intake-group-outcome.form), so a field the form gains shows up
 // here too. Saving completes the task, which moves the KE process on; the server checks the
 // submission against the form, and its problems are shown at their fields in Norwegian.
+// A case put on the agenda by hand has no such task: its outcome goes into the meeting's minutes
+// (PUT /api/meetings/{id}/agenda/{caseId}/outcome) with the same form's three fields.
 import { useState, type FormEvent } from 'react'
 import { Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react'
 import { ApiError, api, call, type ErrorDetail } from '../../api/client.js'
@@ -28,6 +30,12 @@ interface Component {
 }
 
 const INPUTS = new Set(['radio', 'select', 'textarea', 'textfield'])
+const OUTCOME_FORM_ID = 'ke-intake-group-outcome'
+/** The minutes' fields, by the outcome form's keys. */
+const MINUTES = { intakeGroupOutcome: 'recommendation', responsibleAgency: 'responsibleUnit', intakeGroupNotes: 'note' } as const
+const MINUTES_REQUIRED = ['intakeGroupOutcome', 'responsibleAgency']
+
+export type OutcomeTarget = { kind: 'task'; taskKey: string } | { kind: 'minutes'; meetingId: string; caseId: string }
 
 /** The input fields of a form-js schema, in order (text and layout components carry no value). */
 function fieldsOf(schema: unknown): Component[] {
@@ -51,20 +59,26 @@ function problemText(t: Translate, detail: ErrorDetail, label: string): string {
   }
 }
 
-export function OutcomeForm({ taskKey, reference, onSubmitted, onReload }: { taskKey: string; reference: string; onSubmitted(): void; onReload(): void }) {
+export function OutcomeForm({ target, reference, onSubmitted, onReload }: { target: OutcomeTarget; reference: string; onSubmitted(): void; onReload(): void }) {
   const { t } = useI18n()
+  const taskKey = target.kind === 'task' ? target.taskKey : null
   const loaded = useApi(async () => {
+    if (!taskKey) {
+      const form = await call(api.GET('/api/forms/{id}', { params: { path: { id: OUTCOME_FORM_ID }, query: {} } }))
+      return { fields: fieldsOf(form.schema).filter((c) => c.key! in MINUTES), variables: {} as Record<string, unknown> }
+    }
     const [form, task] = await Promise.all([
       call(api.GET('/api/user-tasks/{key}/form', { params: { path: { key: taskKey } } })),
       call(api.GET('/api/user-tasks/{key}', { params: { path: { key: taskKey } } })),
     ])
     return { fields: fieldsOf(form.schema), variables: task.variables as Record<string, unknown> }
   }, [taskKey])
+  const formId = `outcome-${taskKey ?? (target.kind === 'minutes' ? target.caseId : '')}`
   const [values, setValues] = useState<Record<string, string>>({})
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [error, setError] = useState<unknown>()
   const [saving, setSaving] = useState(false)
-  const legendId = `outcome-${taskKey}`
+  const legendId = formId
 
   if (loaded.error !== undefined) return <Refusal error={loaded.error} onReload={onReload} />
   if (!loaded.data) return <Loading />
@@ -77,15 +91,28 @@ export function OutcomeForm({ taskKey, reference, onSubmitted, onReload }: { tas
     setError(undefined)
     setProblems({})
     const submission = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''))
+    if (target.kind === 'minutes') {
+      const missing = Object.fromEntries(MINUTES_REQUIRED.filter((key) => !submission[key]).map((key) => {
+        const component = fields.find((c) => c.key === key)
+        return [key, t('intake.fieldError.required', { label: component ? labelOf(component) : key })]
+      }))
+      if (Object.keys(missing).length > 0) return setProblems(missing)
+    }
     setSaving(true)
     try {
-      await call(api.POST('/api/user-tasks/{key}/complete', { params: { path: { key: taskKey } }, body: { variables: submission } }))
+      if (target.kind === 'task') {
+        await call(api.POST('/api/user-tasks/{key}/complete', { params: { path: { key: target.taskKey } }, body: { variables: submission } }))
+      } else {
+        const body = { responsibleUnit: submission.responsibleAgency!, recommendation: submission.intakeGroupOutcome!, ...(submission.intakeGroupNotes ? { note: submission.intakeGroupNotes } : {}) }
+        await call(api.PUT('/api/meetings/{id}/agenda/{caseId}/outcome', { params: { path: { id: target.meetingId, caseId: target.caseId } }, body }))
+      }
       onSubmitted()
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 400 && caught.details.length > 0) {
         const found: Record<string, string> = {}
         for (const detail of caught.details) {
-          const key = detail.path.replace(/^\/?(variables\/)?/, '').split(/[./[]/)[0]!
+          const at = detail.path.replace(/^\/?(variables\/)?/, '').split(/[./[]/)[0]!
+          const key = target.kind === 'minutes' ? (Object.entries(MINUTES).find(([, field]) => field === at)?.[0] ?? at) : at
           const component = fields.find((c) => c.key === key)
           found[key] ??= problemText(t, detail, component ? labelOf(component) : key)
         }
@@ -106,7 +133,7 @@ export function OutcomeForm({ taskKey, reference, onSubmitted, onReload }: { tas
         const problem = problems[key]
         const required = c.validate?.required === true
         if (!INPUTS.has(c.type)) {
-          return <Paragraph key={key}>{t('intake.outcome.unsupported', { label })} <Link href={`/oppgaver/${taskKey}`} className="ds-link">{t('intake.outcome.openTask')}</Link></Paragraph>
+          return <Paragraph key={key}>{t('intake.outcome.unsupported', { label })} {taskKey && <Link href={`/oppgaver/${taskKey}`} className="ds-link">{t('intake.outcome.openTask')}</Link>}</Paragraph>
         }
         if (c.type === 'radio') {
           return (
@@ -114,7 +141,7 @@ export function OutcomeForm({ taskKey, reference, onSubmitted, onReload }: { tas
               <Fieldset.Legend>{label}</Fieldset.Legend>
               {c.description && <Fieldset.Description>{c.description}</Fieldset.Description>}
               {optionsOf(c, variables).map((option) => (
-                <Radio key={option.value} name={`${key}-${taskKey}`} value={option.value} label={optionLabel(t, key, option.value, option.label)}
+                <Radio key={option.value} name={`${key}-${formId}`} value={option.value} label={optionLabel(t, key, option.value, option.label)}
                   checked={values[key] === option.value} onChange={() => set(key, option.value)} />
               ))}
               {problem && <ValidationMessage>{problem}</ValidationMessage>}

@@ -8,4 +8,8 @@ const SECRETARIES: readonly Role[] = ['caseworker', 'admin']
 const RECORDERS: readonly Role[] = ['intake-group', 'admin']
 
 export const isSecretary = (roles: readonly Role[]) => roles.some((role) => SECRETARIES.includes(role))
+/** A case put on the agenda by hand has no task: its outcome goes into the minutes, which the secretary keeps too. */
+const MINUTE_KEEPERS: readonly Role[] = ['caseworker', 'intake-group', 'admin']
+
 export const recordsOutcomes = (roles: readonly Role[]) => roles.some((role) => RECORDERS.includes(role))
+export const keepsMinutes = (roles: readonly Role[]) => roles.some((role) => MINUTE_KEEPERS.includes(role))
