@@ -21,6 +21,8 @@ test.before(async () => {
   const meeting = await office.request('kari', 'POST', '/api/meetings', { startsAt: new Date(office.clock.now.getTime() + 3_600_000).toISOString(), location: 'Rådhuset, møterom 2' })
   assert.is(meeting.status, 201)
   meetingId = meeting.body.id
+  const held = await office.request('kari', 'POST', '/api/meetings', { startsAt: new Date(office.clock.now.getTime() - 2 * 86_400_000).toISOString(), location: 'Rådhuset, møterom 1' })
+  assert.is(held.status, 201)
   complex = await registeredCase(office, 'Kari Kompleks', '1975-02-03')
   second = await registeredCase(office, 'Per Sammensatt', '1981-06-14')
   simple = await registeredCase(office, 'Siv Enkel', '1950-01-20', {
@@ -45,6 +47,8 @@ test('kari (the secretary) finds the meeting, reads its agenda, and puts a case 
   const upcoming = page.getByRole('region', { name: 'Kommende møter' })
   await upcoming.getByText('Rådhuset, møterom 2').waitFor()
   await page.getByRole('heading', { name: 'Sett opp et møte' }).waitFor()
+  await page.getByRole('region', { name: 'Tidligere møter' }).getByText('Rådhuset, møterom 1').waitFor()
+  assert.is(await upcoming.getByText('Rådhuset, møterom 1').count(), 0, 'a past meeting is not among the coming ones')
   await screenshot(page, 'mottaksgruppe-kari')
   assert.equal(await accessibilityProblems(page), [])
   assert.is(await overflowsWidth(page), false, 'nothing leaves the page at 1024 px')

@@ -1,5 +1,5 @@
-// /mottaksgruppe: the intake group's meetings, the coming ones first and then those held, each a
-// link to its agenda. The group's secretary (a KE caseworker) schedules a new one here.
+// /mottaksgruppe: the intake group's meetings, today's and the coming ones first and then those of
+// the past year, latest first, each a link to its agenda. The group's secretary (a KE caseworker) schedules a new one here.
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import { api, call, type paths } from '../../api/client.js'
 import { useI18n, type MessageKey } from '../../i18n/index.js'
@@ -22,10 +22,13 @@ export default function MeetingsPage() {
   const { t } = useI18n()
   const { user } = useSession()
   const meetings = useApi(async () => {
-    const now = new Date().toISOString()
+    // Today's meetings count as coming all day (one may be going on); those held go back a year.
+    const today = new Date()
+    today.setHours(0, 0, 0, 0)
+    const yearAgo = new Date(today.getTime() - 366 * 86_400_000)
     const [upcoming, past] = await Promise.all([
-      call(api.GET('/api/meetings', { params: { query: { from: now, limit: 50 } } })),
-      call(api.GET('/api/meetings', { params: { query: { to: now, limit: 200 } } })),
+      call(api.GET('/api/meetings', { params: { query: { from: today.toISOString(), limit: 50 } } })),
+      call(api.GET('/api/meetings', { params: { query: { from: yearAgo.toISOString(), to: today.toISOString(), limit: 200 } } })),
     ])
     return { upcoming, past: [...past].reverse() }
   }, [])

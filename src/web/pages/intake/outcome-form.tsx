@@ -167,6 +167,8 @@ export function OutcomeForm({ target, reference, onSubmitted, onReload }: { targ
           : <Textfield key={key} {...common} onChange={(e) => set(key, e.target.value)} />
       })}
       {Object.keys(problems).length > 0 && <Paragraph role="alert">{t('intake.outcome.fixFields')}</Paragraph>}
+      {/* A problem at a key the page shows no field for (the form changed meanwhile): said here. */}
+      {Object.entries(problems).filter(([key]) => !fields.some((c) => c.key === key)).map(([key, text]) => <Paragraph key={key} data-color="danger">{text}</Paragraph>)}
       {error !== undefined && !(error instanceof ApiError && error.status === 400 && error.details.length > 0) && <Refusal error={error} onReload={onReload} />}
       <div><Button type="submit" disabled={saving}>{saving ? t('intake.outcome.saving') : t('intake.outcome.submit', { reference })}</Button></div>
     </form>
