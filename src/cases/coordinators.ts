@@ -2,7 +2,7 @@
 // cases a coordinator is appointed to, so it can never drift from the cases themselves.
 import type { Sql } from '../db/connect.js'
 import type { CoordinatorCandidate } from '../rules/index.js'
-import { notFound } from '../errors.js'
+import { SamflytError, notFound } from '../errors.js'
 
 export interface CoordinatorInput {
   name: string
@@ -64,6 +64,25 @@ function toRow(input: Partial<CoordinatorInput>) {
     active: input.active,
   }
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined))
+}
+
+/**
+ * The register's own rules, beyond each field's type: a training date is not in the future
+ * (`today` is the Oslo date, YYYY-MM-DD), and only a completed training has one.
+ */
+export function checkCoordinator(coordinator: Pick<CoordinatorInput, 'trainingCompleted' | 'trainedOn'>, today: string): void {
+  const problems: { path: string; message: string; code: string }[] = []
+  const trainedOn = coordinator.trainedOn ?? null
+  if (trainedOn !== null && trainedOn > today) problems.push({ path: '/trainedOn', code: 'future', message: `the training date ${trainedOn} is after today (${today})` })
+  if (trainedOn !== null && !coordinator.trainingCompleted) problems.push({ path: '/trainedOn', code: 'notCompleted', message: 'a training date is given only when trainingCompleted is true' })
+  if (problems.length > 0) throw new SamflytError('SAMFLYT_VALIDATION', `The coordinator breaks the register's rules: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems)
+}
+
+/** Refuses (409) a username that another coordinator in the register already has. */
+export async function checkUsernameFree(sql: Sql, username: string | null | undefined, exceptId: string | null): Promise<void> {
+  if (!username) return
+  const [other] = await sql<{ id: string }[]>`select id::text from coordinators where username = ${username} and id::text is distinct from ${exceptId}`
+  if (other) throw new SamflytError('SAMFLYT_CONFLICT', `Coordinator ${other.id} already has the username ${username}`, [{ path: '/username', code: 'taken', message: `coordinator ${other.id} has it` }])
 }
 
 export async function insertCoordinator(sql: Sql, input: CoordinatorInput): Promise<CoordinatorRow> {

@@ -34,9 +34,9 @@ export const ROUTES: PageRoute[] = [
   { path: '/saker/ny', roles: CASE_WRITERS, title: 'page.newCase.title', nav: 'nav.newCase', page: lazy(() => import('./pages/new-case.js')) },
   { path: '/saker/:id', roles: CASE_READERS, title: 'page.case.title', page: lazy(() => import('./pages/case.js')) },
   { path: '/saker/:id/historikk', roles: HISTORY_READERS, title: 'page.caseHistory.title', page: lazy(() => import('./pages/case-history.js')) },
-  { path: '/mottaksgruppe', roles: MEETING_READERS, title: 'page.intakeGroup.title', nav: 'nav.intakeGroup', page: lazy(() => import('./pages/intake-group.js')) },
-  { path: '/mottaksgruppe/:meetingId', roles: MEETING_READERS, title: 'page.meeting.title', page: lazy(() => import('./pages/meeting.js')) },
-  { path: '/koordinatorer', roles: COORDINATOR_READERS, title: 'page.coordinators.title', nav: 'nav.coordinators', page: lazy(() => import('./pages/coordinators.js')) },
+  { path: '/mottaksgruppe', roles: MEETING_READERS, title: 'page.intakeGroup.title', nav: 'nav.intakeGroup', page: lazy(() => import('./pages/intake/meetings.js')) },
+  { path: '/mottaksgruppe/:meetingId', roles: MEETING_READERS, title: 'page.meeting.title', page: lazy(() => import('./pages/intake/meeting.js')) },
+  { path: '/koordinatorer', roles: COORDINATOR_READERS, title: 'page.coordinators.title', nav: 'nav.coordinators', page: lazy(() => import('./pages/coordinators/coordinators.js')) },
   { path: '/prosesser', roles: PROCESS_OWNERS, title: 'page.processes.title', nav: 'nav.processes', page: lazy(() => import('./pages/processes.js')) },
 ]
 

@@ -1,9 +1,11 @@
-// The coordinator register: admins maintain it; caseworkers and the intake group read it.
+// The coordinator register: the KE (caseworkers and admins) maintains it; the intake group,
+// coordinators and auditors read it.
 import { Type } from 'typebox'
 import type { App } from '../app.js'
 import { errorResponses } from '../schemas.js'
 import { notFound } from '../../errors.js'
-import { getCoordinator, insertCoordinator, listCoordinators, updateCoordinator } from '../../cases/coordinators.js'
+import { checkCoordinator, checkUsernameFree, getCoordinator, insertCoordinator, listCoordinators, updateCoordinator } from '../../cases/coordinators.js'
+import { osloDate } from '../../cases/deadlines.js'
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,10}$' }) })
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
@@ -40,6 +42,9 @@ const Coordinator = Type.Object({
 })
 
 const READERS = ['caseworker', 'intake-group', 'coordinator', 'auditor', 'admin'] as const
+/** The KE keeps the register: its caseworkers appoint, train and follow up the coordinators. */
+const KEEPERS = ['caseworker', 'admin'] as const
+const RULES = 'A training date is not in the future, and is given only when the training is completed.'
 
 export async function coordinatorRoutes(app: App) {
   app.get('/api/coordinators', {
@@ -62,23 +67,35 @@ export async function coordinatorRoutes(app: App) {
   })
 
   app.post('/api/coordinators', {
-    config: { roles: ['admin'] },
+    config: { roles: KEEPERS },
     schema: {
       tags: ['coordinators'],
       summary: 'Add a coordinator to the register',
+      description: RULES,
       body: Type.Object(fields, { additionalProperties: false }),
       response: { 201: Coordinator, ...errorResponses(400, 409) },
     },
-  }, async (request, reply) => reply.status(201).send(await insertCoordinator(app.db.sql, request.body)))
+  }, async (request, reply) => {
+    checkCoordinator(request.body, osloDate(app.engine.clock()))
+    await checkUsernameFree(app.db.sql, request.body.username, null)
+    return reply.status(201).send(await insertCoordinator(app.db.sql, request.body))
+  })
 
   app.patch('/api/coordinators/:id', {
-    config: { roles: ['admin'] },
+    config: { roles: KEEPERS },
     schema: {
       tags: ['coordinators'],
       summary: 'Change a coordinator (training, capacity, qualification, active)',
+      description: `${RULES} The rules apply to the coordinator as changed.`,
       params: IdParams,
       body: Type.Partial(Type.Object(fields, { additionalProperties: false })),
-      response: { 200: Coordinator, ...errorResponses(400, 404) },
+      response: { 200: Coordinator, ...errorResponses(400, 404, 409) },
     },
-  }, async (request) => updateCoordinator(app.db.sql, request.params.id, request.body))
+  }, async (request) => {
+    const current = await getCoordinator(app.db.sql, request.params.id)
+    if (!current) throw notFound('Coordinator', request.params.id)
+    checkCoordinator({ ...current, ...request.body }, osloDate(app.engine.clock()))
+    await checkUsernameFree(app.db.sql, request.body.username, current.id)
+    return updateCoordinator(app.db.sql, request.params.id, request.body)
+  })
 }

@@ -13,6 +13,7 @@ import { addToAgenda, agendaOf, getMeeting, insertMeeting, listMeetings, recordO
 import { recordCaseReads } from '../../cases/access-log.js'
 import { readableCaseById, readableCases } from '../../cases/case-access.js'
 import { checkMeetingStarted, heldMeeting, holdMeeting } from '../../cases/meeting-held.js'
+import { agendaDetails } from '../../cases/agenda-details.js'
 
 const Id = Type.String({ pattern: '^[0-9]{1,10}$' })
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
@@ -32,6 +33,12 @@ const AgendaItem = Type.Object({
   outcomeNote: Type.Union([Type.String(), Type.Null()]),
   recordedBy: Type.Union([Type.String(), Type.Null()]),
   recordedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  personName: Type.Union([Type.String(), Type.Null()], { description: 'null when the case is on the agenda for anonymous discussion' }),
+  caseStatus: Type.String(),
+  deadline: Type.String({ format: 'date' }),
+  needs: Type.Array(Type.Object({ rule: Type.String(), reason: Type.String(), reasonNn: Type.String() }), { description: 'Why the case needs the group: the complexity rules\' reasons (bokmål, nynorsk)' }),
+  notifiedAgencies: Type.Array(Type.String(), { description: 'The agencies told that the case goes to the group' }),
+  outcomeTaskKey: Type.Union([Type.String(), Type.Null()], { description: 'The open user task in which the group\'s outcome is recorded (completing it moves the KE process on); null when there is none' }),
 })
 
 const READERS = ['caseworker', 'intake-group', 'auditor', 'admin'] as const
@@ -100,9 +107,14 @@ export async function meetingRoutes(app: App) {
     const agenda = items.filter((item) => readable.has(item.caseId))
     await recordCaseReads(app.db.sql, agenda.map((item) => item.caseId), { principal, purpose: 'GET /api/meetings/:id (agenda)' })
     const held = await heldMeeting(app.db.sql, meeting.id)
+    const details = await agendaDetails(app.db.sql, agenda.map((item) => item.caseId))
     return {
       meeting: presentMeeting(meeting),
-      agenda: agenda.map((item) => ({ ...item, recordedAt: item.recordedAt?.toISOString() ?? null })),
+      // A case put forward for anonymous discussion is shown without the person's name.
+      agenda: agenda.map((item) => {
+        const detail = details.get(item.caseId)!
+        return { ...item, ...detail, personName: item.anonymous ? null : detail.personName, recordedAt: item.recordedAt?.toISOString() ?? null }
+      }),
       attendance: { heldAt: held?.heldAt?.toISOString() ?? null, heldBy: held?.heldBy ?? null, attendees: held?.attendees ?? [] },
     }
   })

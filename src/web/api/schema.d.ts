@@ -1097,7 +1097,9 @@ export interface paths {
     };
     /**
      * Add a coordinator to the register
-     * @description Roles: admin.
+     * @description A training date is not in the future, and is given only when the training is completed.
+     *
+     * Roles: caseworker, admin.
      */
     post: {
       requestBody: {
@@ -1237,7 +1239,9 @@ export interface paths {
     };
     /**
      * Change a coordinator (training, capacity, qualification, active)
-     * @description Roles: admin.
+     * @description A training date is not in the future, and is given only when the training is completed. The rules apply to the coordinator as changed.
+     *
+     * Roles: caseworker, admin.
      */
     patch: {
       parameters: {
@@ -1306,6 +1310,12 @@ export interface paths {
         };
         /** @description Default Response */
         404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        409: {
           content: {
             "application/json": components["schemas"]["def-0"];
           };
@@ -2218,7 +2228,21 @@ export interface paths {
               agenda: ({
                   caseId: string;
                   caseReference: string;
+                  caseStatus: string;
+                  /** Format: date */
+                  deadline: string;
+                  /** @description Why the case needs the group: the complexity rules' reasons (bokmål, nynorsk) */
+                  needs: {
+                      reason: string;
+                      reasonNn: string;
+                      rule: string;
+                    }[];
+                  /** @description The agencies told that the case goes to the group */
+                  notifiedAgencies: string[];
                   outcomeNote: string | null;
+                  /** @description The open user task in which the group's outcome is recorded (completing it moves the KE process on); null when there is none */
+                  outcomeTaskKey: string | null;
+                  personName: string;
                   position: number;
                   recommendation: string | null;
                   /** Format: date-time */

@@ -1,5 +1,9 @@
 // Every text of the web app in bokmål. nn.ts has the same keys in nynorsk; the type checker
 // refuses a key that one of them lacks. `{name}` in a text is filled in by t(key, { name }).
+// A page area may keep its texts in a file of its own (intake.ts, coordinators.ts), taken in here.
+import { intakeNb } from './intake.js'
+import { coordinatorsNb } from './coordinators.js'
+
 export const nb = {
   'app.name': 'Samflyt',
   'app.skipToContent': 'Hopp til innholdet',
@@ -169,6 +173,8 @@ export const nb = {
   'history.export.pdf': 'Last ned som PDF',
   'history.export.json': 'Last ned som JSON',
   'history.engine.title': 'Hendelser i prosessmotoren',
+  ...intakeNb,
+  ...coordinatorsNb,
 } as const
 
 export type MessageKey = keyof typeof nb

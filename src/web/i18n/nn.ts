@@ -1,5 +1,7 @@
 // Every text of the web app in nynorsk; the keys are nb.ts's.
 import type { Catalogue } from './nb.js'
+import { intakeNn } from './intake.js'
+import { coordinatorsNn } from './coordinators.js'
 
 export const nn: Catalogue = {
   'app.name': 'Samflyt',
@@ -170,4 +172,6 @@ export const nn: Catalogue = {
   'history.export.pdf': 'Last ned som PDF',
   'history.export.json': 'Last ned som JSON',
   'history.engine.title': 'Hendingar i prosessmotoren',
+  ...intakeNn,
+  ...coordinatorsNn,
 }
