@@ -158,6 +158,14 @@ export function refusal(problem: DocumentProblem): SamflytError {
 export function checkVariables(variables: unknown, base: string, limits: DocumentLimits): void {
   const problem = inspectDocument(variables, base, limits, { depth: `${LIMIT_SETTINGS.variablesMaxDepth}=${limits.maxDepth}`, bytes: `${LIMIT_SETTINGS.variablesMaxBytes}=${limits.maxBytes}` })
   if (problem) throw refusal(problem)
+  // An object built in memory may still not be JSON (a cycle, a bigint): refused here, before a
+  // driver meets it half way through a statement.
+  try {
+    JSON.stringify(variables)
+  } catch (error) {
+    const message = `cannot be written as JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
+    throw new SamflytError('SAMFLYT_VALIDATION', `${base} ${message}`, [{ path: base, message, code: 'json' }])
+  }
 }
 
 /** Refuses text Postgres cannot store (a name, a business key, a message). */

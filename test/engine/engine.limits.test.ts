@@ -84,6 +84,15 @@ test('a command whose writes cannot be serialized fails alone; the others of its
     t.engine.startInstance({ processId: 'review', variables: { n: 3 } }, 'kari'),
   ])
   assert.equal(outcomes.map((outcome) => outcome.status), ['fulfilled', 'rejected', 'fulfilled'])
+  assert.match(String((outcomes[1] as PromiseRejectedResult).reason), /cannot be written as JSON/)
+  // The write buffer itself never hands the driver what it cannot serialize: a cycle that got
+  // past the check (here, straight into a session) fails that transaction alone.
+  const [{ key: definitionKey }] = await t.db.sql<[{ key: string }]>`select key::text from process_definitions where process_id = 'review'`
+  const direct = await t.engine.transact('kari', async (session) => {
+    const definition = { key: definitionKey, processId: 'review', version: 1 }
+    return session.start({ definition, variables: cyclic as never })
+  }).then(() => 'written', (error: Error) => error.message)
+  assert.match(direct, /circular/i)
   for (let i = 0; i < 8; i++) {
     const t0 = Date.now()
     await t.engine.startInstance({ processId: 'review' }, 'kari')
