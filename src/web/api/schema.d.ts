@@ -112,7 +112,7 @@ export interface paths {
   };
   "/api/cases": {
     /**
-     * Cases by status, route and deadline, earliest deadline first; caseworkers see their own unit's (identity numbers masked)
+     * Cases by status, route and deadline, open ones first, then earliest deadline; caseworkers see their own unit's (identity numbers masked)
      * @description Roles: caseworker, intake-group, coordinator, auditor, admin.
      *
      * Roles: caseworker, intake-group, coordinator, auditor, admin.
@@ -311,6 +311,8 @@ export interface paths {
         query?: {
           /** @description Why you read the case; recorded in the access log */
           purpose?: string;
+          /** @description Identity numbers masked even for a reader who may see them (then shown with POST /api/cases/:id/identity and a reason) */
+          masked?: boolean;
         };
         path: {
           /** @description A case id */
@@ -322,9 +324,147 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              channel: string;
+              /** Format: date-time */
+              closedAt: string | null;
+              consent: ({
+                /** Format: date-time */
+                answeredAt: string | null;
+                consentGiven: boolean | null;
+                givenBy: string | null;
+                ipDeclined: boolean;
+                reminders: number;
+                /** Format: date-time */
+                requestedAt: string | null;
+                status: string;
+                [key: string]: unknown;
+              }) | null;
+              coordinator: ({
+                /** Format: date-time */
+                appointedAt: string | null;
+                id: string;
+                name: string;
+                unit: string | null;
+                [key: string]: unknown;
+              }) | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date */
+              deadline: string;
+              decision: ({
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: string | null;
+                outcome: string;
+                reason: string | null;
+                rights: {
+                  [key: string]: string;
+                } | null;
+                [key: string]: unknown;
+              }) | null;
+              /** Format: date-time */
+              escalatedAt: string | null;
+              facts: {
+                [key: string]: unknown;
+              };
+              guardians: ({
+                  email: string | null;
+                  id: string;
+                  identityNumber: string | null;
+                  mayConsent: boolean;
+                  name: string;
+                  phone: string | null;
+                  relation: string;
+                  [key: string]: unknown;
+                })[];
               id: string;
+              instanceKey: string | null;
+              intakeGroup: {
+                  [key: string]: unknown;
+                }[];
+              /** Format: date */
+              interimReplyDue: string;
+              /** Format: date-time */
+              interimReplySentAt: string | null;
+              ipPartClosed: boolean;
+              language: string;
+              linkedCaseId: string | null;
+              linkedCases: {
+                  id: string;
+                  reference: string;
+                  status: string;
+                  [key: string]: unknown;
+                }[];
+              notifications: {
+                  /** Format: date-time */
+                  createdAt: string;
+                  id: string;
+                  kind: string;
+                  message: string;
+                  recipient: string;
+                  [key: string]: unknown;
+                }[];
+              person: {
+                address: string | null;
+                /** Format: date */
+                birthDate: string;
+                city: string | null;
+                identityKind: string;
+                /** @description Masked (010190*****) unless the reader may see it and did not ask for it masked */
+                identityNumber: string;
+                language: string;
+                name: string;
+                postalCode: string | null;
+                [key: string]: unknown;
+              };
+              /** Format: date */
+              receivedOn: string;
               reference: string;
+              route: string | null;
+              ruleDecisions: ({
+                  elementId: string | null;
+                  /** Format: date-time */
+                  evaluatedAt: string;
+                  events: unknown[];
+                  id: string;
+                  reasons: ({
+                      law?: string | null;
+                      /** @description Why, in bokmål */
+                      reason?: string;
+                      /** @description Why, in nynorsk */
+                      reasonNn?: string;
+                      rule?: string;
+                      [key: string]: unknown;
+                    })[];
+                  ruleSetId: string;
+                  /** @description The rule set version that decided */
+                  version: number;
+                  [key: string]: unknown;
+                })[];
+              sender: {
+                name: string | null;
+                organisation: string | null;
+                role: string;
+                [key: string]: unknown;
+              };
               status: string;
+              summary: string | null;
+              tasks: ({
+                  assignee: string | null;
+                  candidateGroups: string[];
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  dueDate: string | null;
+                  elementId: string;
+                  formId: string | null;
+                  key: string;
+                  name: string | null;
+                  priority: number;
+                  [key: string]: unknown;
+                })[];
+              unit: string;
+              withdrawnReason: string | null;
               [key: string]: unknown;
             };
           };
@@ -382,6 +522,72 @@ export interface paths {
                 roles: string[];
                 username: string;
               }[];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/{id}/identity": {
+    /**
+     * The full identity numbers of the case's person and guardians, shown for a stated reason, which the access log records
+     * @description Roles: caseworker, admin.
+     */
+    post: {
+      parameters: {
+        path: {
+          /** @description A case id */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Why the number is needed, e.g. "Oppslag i Folkeregisteret" */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              guardians: {
+                  id: string;
+                  identityNumber: string;
+                }[];
+              identityNumber: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
           };
         };
         /** @description Default Response */
@@ -533,16 +739,119 @@ export interface paths {
       };
     };
   };
-  "/api/cases/search": {
+  "/api/cases/duplicate-check": {
     /**
-     * A person's cases, found by identity number (sent in the body, so it never appears in a URL or access log line)
-     * @description Roles: caseworker, auditor, admin.
+     * Before an enquiry is registered: is the person known, and the open case it would be linked to (the number in the body, never a URL)
+     * @description Roles: caseworker, admin.
      */
     post: {
       requestBody: {
         content: {
           "application/json": {
             identityNumber: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              openCase: {
+                id: string;
+                receivedOn: string;
+                reference: string;
+                status: string;
+                unit: string;
+              } | null;
+              person: {
+                name: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/intake-settings": {
+    /**
+     * What the one door checks an enquiry against: the server's date and whether synthetic test identity numbers are accepted
+     * @description Roles: caseworker, admin.
+     *
+     * Roles: caseworker, admin.
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              allowSyntheticIdentities: boolean;
+              /** Format: date-time */
+              now: string;
+              /** Format: date */
+              today: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/search": {
+    /**
+     * Cases found by identity number, case reference or a part of the person's name (sent in the body, so a number never appears in a URL or access log line); open cases first, at most 50
+     * @description Roles: caseworker, auditor, admin.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description A person's cases, with the number shown in full to those who may see it */
+            identityNumber?: string;
+            /** @description KE-2026-00008, 11 digits, or a part of a name; identity numbers in the answer are masked */
+            query?: string;
           };
         };
       };
@@ -570,6 +879,8 @@ export interface paths {
                   unit: string;
                   [key: string]: unknown;
                 })[];
+              /** @description What the query was read as: reference, identity-number or name */
+              kind?: string;
             };
           };
         };
