@@ -2,6 +2,7 @@
 import '@digdir/designsystemet-css'
 import '@digdir/designsystemet-theme/digdir.css'
 import './styles.css'
+import './pages/cases/cases.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app.js'

@@ -1,6 +1,9 @@
 // Every text of the web app in bokmål. nn.ts has the same keys in nynorsk; the type checker
 // refuses a key that one of them lacks. `{name}` in a text is filled in by t(key, { name }).
+import { casesNb } from './cases.nb.js'
+
 export const nb = {
+  ...casesNb,
   'app.name': 'Samflyt',
   'app.skipToContent': 'Hopp til innholdet',
   'app.loading': 'Laster …',

@@ -1,7 +1,9 @@
 // Every text of the web app in nynorsk; the keys are nb.ts's.
 import type { Catalogue } from './nb.js'
+import { casesNn } from './cases.nn.js'
 
 export const nn: Catalogue = {
+  ...casesNn,
   'app.name': 'Samflyt',
   'app.skipToContent': 'Hopp til innhaldet',
   'app.loading': 'Lastar …',
