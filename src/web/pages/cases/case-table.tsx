@@ -14,7 +14,7 @@ export function CaseTable({ items, caption }: { items: Summary[]; caption: strin
   return (
     <div className="sf-table-wrap">
       <Table zebra data-size="sm">
-        <caption>{caption}</caption>
+        <caption className="sf-caption">{caption}</caption>
         <Table.Head>
           <Table.Row>
             <Table.HeaderCell>{t('cases.reference')}</Table.HeaderCell>
@@ -30,14 +30,14 @@ export function CaseTable({ items, caption }: { items: Summary[]; caption: strin
             const open = !CLOSED_STATUSES.includes(c.status)
             return (
               <Table.Row key={c.id}>
-                <Table.Cell><Link href={`/saker/${c.id}`} className="ds-link">{c.reference}</Link></Table.Cell>
+                <Table.Cell className="sf-nowrap"><Link href={`/saker/${c.id}`} className="ds-link">{c.reference}</Link></Table.Cell>
                 <Table.Cell>{c.person ? <>{c.person.name}<br /><span className="sf-case-number">{c.person.identityNumber}</span></> : ''}</Table.Cell>
                 <Table.Cell>{word(t, 'status', c.status)}</Table.Cell>
-                <Table.Cell>
+                <Table.Cell className="sf-nowrap">
                   {day(c.deadline)}
                   {open && daysUntil(c.deadline) < 0 && <> <Tag data-color="danger">{t('cases.overdue')}</Tag></>}
                 </Table.Cell>
-                <Table.Cell>{day(c.receivedOn)}</Table.Cell>
+                <Table.Cell className="sf-nowrap">{day(c.receivedOn)}</Table.Cell>
                 <Table.Cell>{word(t, 'channel', c.channel)}</Table.Cell>
               </Table.Row>
             )

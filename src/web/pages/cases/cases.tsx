@@ -94,8 +94,7 @@ function CaseSearch() {
       </form>
       {error !== null && <ErrorMessage error={error} />}
       {found && (
-        <div role="status">
-          <Heading level={2} data-size="sm">{t('cases.searchResults', { count: found.items.length })}</Heading>
+        <div role="status" className="sf-case-results">
           {found.items.length === 0 ? <Paragraph>{t('cases.searchNone')}</Paragraph> : <CaseTable items={found.items} caption={t('cases.searchResults', { count: found.items.length })} />}
         </div>
       )}

@@ -17,6 +17,9 @@ import { APPLICANTS, CHANNELS, checkDraft, emptyDraft, serverProblems, toBody, t
 import { PersonFields } from './person-fields.js'
 import { GuardianFields } from './guardian-fields.js'
 
+/** Problems only the server finds (consent rules, sender and channel): they stay until the next try. */
+const SERVER_ONLY = /^(consentGivenBy|channel|other:)/
+
 export default function NewCasePage() {
   const { t } = useI18n()
   const settings = useApi(() => call(api.GET('/api/cases/intake-settings')), [])
@@ -32,10 +35,22 @@ function IntakeForm({ now, today, allowSynthetic }: { now: Date; today: string; 
   const [errors, setErrors] = useState<Map<string, string>>(new Map())
   const [failure, setFailure] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  // The summary lists the problems after a try to register; before that, they show at their fields only.
+  const [tried, setTried] = useState(false)
   const summary = useRef<HTMLElement>(null)
   const rules = { now, allowSynthetic, today }
 
-  const set = (change: Partial<IntakeDraft>) => setDraft((previous) => ({ ...previous, ...change }))
+  const set = (change: Partial<IntakeDraft>) => {
+    const next = { ...draft, ...change }
+    setDraft(next)
+    // A problem shown goes away as soon as its field is right; new ones wait for the field to be left or the form sent.
+    setErrors((previous) => {
+      if (previous.size === 0) return previous
+      const still = checkDraft(next, rules, t)
+      const kept = new Map([...previous].filter(([field]) => still.has(field) || SERVER_ONLY.test(field)))
+      return kept.size === previous.size ? previous : kept
+    })
+  }
   const setError = (field: string, message: string | null) =>
     setErrors((previous) => {
       const next = new Map(previous)
@@ -52,6 +67,7 @@ function IntakeForm({ now, today, allowSynthetic }: { now: Date; today: string; 
   async function submit(event: FormEvent) {
     event.preventDefault()
     setFailure(null)
+    setTried(true)
     const problems = checkDraft(draft, rules, t)
     if (problems.size > 0) return showProblems(problems)
     setBusy(true)
@@ -120,7 +136,7 @@ function IntakeForm({ now, today, allowSynthetic }: { now: Date; today: string; 
           </>
         )}
 
-        {errors.size > 0 && (
+        {tried && errors.size > 0 && (
           <ErrorSummary ref={summary as never}>
             <ErrorSummary.Heading>{t('newCase.errorsHeading')}</ErrorSummary.Heading>
             <ErrorSummary.List>

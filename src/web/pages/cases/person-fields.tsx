@@ -33,11 +33,7 @@ export function PersonFields({ draft, set, errors, setError, rules }: Props) {
         maxLength={13}
         value={draft.identityNumber}
         error={errors.get('identityNumber')}
-        onChange={(event) => {
-          set({ identityNumber: event.target.value })
-          // A problem already shown goes away as soon as the number is right.
-          if (errors.has('identityNumber') && !identityProblem(event.target.value, rules, t)) setError('identityNumber', null)
-        }}
+        onChange={(event) => set({ identityNumber: event.target.value })}
         onBlur={() => setError('identityNumber', draft.identityNumber ? identityProblem(draft.identityNumber, rules, t) : null)}
       />
       {duplicate?.openCase && (
