@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert'
 import type { Page } from 'playwright-core'
 import { accessibilityProblems, openBrowser, screenshot, signIn, webServer, type Browsing, type WebServer } from './helpers.js'
 import { identityNumber } from '../forms/identity.js'
+import { assessment, completeTask, registerCase, registration, statusOf, SIMPLE_FACTS, type Office } from '../e2e/helpers.js'
 
 let server: WebServer
 let browsing: Browsing
@@ -120,6 +121,15 @@ test('the case page: open tasks link to the tasklist, no serious accessibility p
   await screenshot(page, 'saker-sak')
   assert.equal(await accessibilityProblems(page), [])
   await fitsWidth(page)
+  // In nynorsk too, and back.
+  await page.getByRole('button', { name: 'Nynorsk' }).click()
+  const nynorsk = page.getByRole('region', { name: 'Saka' })
+  await nynorsk.getByRole('heading', { name: 'Opne oppgåver' }).waitFor()
+  await nynorsk.getByText('Melding frå helsepersonell (helsepersonellova § 38 a)').waitFor()
+  await nynorsk.getByText(/\d+ dagar att/).waitFor()
+  await screenshot(page, 'saker-sak-nynorsk')
+  await page.getByRole('button', { name: 'Bokmål' }).click()
+  await page.getByRole('region', { name: 'Saken' }).waitFor()
 })
 
 test('the full identity number is shown only with a reason, and the access log records who read it and why', async () => {
@@ -197,6 +207,41 @@ test('/saker lists the cases, open first, and finds them by name and by identity
   assert.equal(leaked, [], 'no identity number in any address the browser asked for')
   // The one 401 is GET /api/auth/me before signing in.
   assert.equal(browsing.problems.filter((problem) => !/401|Unauthorized/.test(problem)), [])
+})
+
+test('a decided case: the rules\' decisions with their reasons and rule-set versions, the decision, and the sent letter as PDF', async () => {
+  const { page } = browsing
+  // Driven through the API as the tasklist would (the tasklist's own tests drive the forms).
+  const auth: Office['auth'] = {}
+  for (const user of ['kari', 'siri']) auth[user] = { authorization: `Bearer ${await server.tokenFor(user)}` }
+  const office = { t: server, auth, clock: { now: new Date(), advanceDays() {} }, close: async () => {} } as Office
+  const { case: decided } = await registerCase(office, {
+    channel: 'application', person: { identityNumber: identityNumber('040485'), name: 'Vera Vedtak' },
+    facts: SIMPLE_FACTS, consent: { consentGiven: true, ipDeclined: false },
+  })
+  await completeTask(office, decided.id, 'verify', 'kari', registration({ personName: 'Vera Vedtak' }))
+  await completeTask(office, decided.id, 'decide', 'kari', assessment({ ip: 'granted', coordinator: 'refused' }))
+  await completeTask(office, decided.id, 'approveLetter', 'siri', { letterApproval: 'approved' })
+  await statusOf(office, decided.id, 'closed')
+
+  await page.goto(`${server.url}/saker/${decided.id}`)
+  const panel = page.getByRole('region', { name: 'Saken' })
+  await panel.getByText('Avsluttet', { exact: true }).waitFor()
+  await panel.getByText('Vedtak: Innvilget').waitFor()
+  await panel.getByText('Individuell plan: innvilget').waitFor()
+  await panel.getByText('Koordinator: avslått').waitFor()
+  await panel.getByText('Begrunnelsen for vedtaket, slik den skal stå i vedtaksbrevet.').waitFor()
+  await panel.getByText(/^Regelsett «complexity», versjon \d+$/).waitFor()
+  const letter = panel.getByRole('link', { name: 'Vedtaksbrev (Bokmål), PDF' })
+  await letter.waitFor()
+  await panel.getByText('Sendt', { exact: true }).waitFor()
+  await panel.getByText('Ingen åpne oppgaver.').waitFor()
+  const pdf = await page.request.get(`${server.url}${await letter.getAttribute('href')}`)
+  assert.is(pdf.status(), 200)
+  assert.is(pdf.headers()['content-type'], 'application/pdf')
+  await screenshot(page, 'saker-sak-vedtak')
+  assert.equal(await accessibilityProblems(page), [])
+  await fitsWidth(page)
 })
 
 test('the case pages are not for the intake group, who are told so; a coordinator sees the list of their own cases', async () => {

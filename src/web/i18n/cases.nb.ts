@@ -37,6 +37,13 @@ export const casesNb = {
   'letterKind.interim-reply': 'Foreløpig svar',
   'outcome.granted': 'Innvilget',
   'outcome.refused': 'Avslått',
+  'right.individualPlan': 'Individuell plan',
+  'right.coordinator': 'Koordinator',
+  'right.childCoordinator': 'Barnekoordinator',
+  'rightValue.granted': 'innvilget',
+  'rightValue.refused': 'avslått',
+  'rightValue.declined': 'takket nei',
+  'rightValue.not-relevant': 'ikke aktuelt',
   'route.simple': 'Enkel sak',
   'route.complex': 'Sammensatt sak (mottaksgruppen)',
 

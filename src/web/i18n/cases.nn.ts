@@ -38,6 +38,13 @@ export const casesNn: Record<keyof typeof casesNb, string> = {
   'letterKind.interim-reply': 'Førebels svar',
   'outcome.granted': 'Innvilga',
   'outcome.refused': 'Avslått',
+  'right.individualPlan': 'Individuell plan',
+  'right.coordinator': 'Koordinator',
+  'right.childCoordinator': 'Barnekoordinator',
+  'rightValue.granted': 'innvilga',
+  'rightValue.refused': 'avslått',
+  'rightValue.declined': 'takka nei',
+  'rightValue.not-relevant': 'ikkje aktuelt',
   'route.simple': 'Enkel sak',
   'route.complex': 'Samansett sak (mottaksgruppa)',
 

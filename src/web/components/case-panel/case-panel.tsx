@@ -58,7 +58,8 @@ export function CasePanel({ caseId, currentTaskKey, headingLevel = 2, onLoaded }
         <div>
           <dt>{t('casePanel.deadline')}</dt>
           <dd>
-            {formatDay(c.deadline)}{' '}
+            {formatDay(c.deadline)}
+            <br />
             {closed
               ? <span>{t('casePanel.closedAt', { date: formatDay(c.closedAt) })}</span>
               : <Tag data-color={overdue ? 'danger' : 'success'}>{daysLeftText(t, c.deadline)}</Tag>}

@@ -20,6 +20,11 @@ export function Decisions({ details, level }: { details: CaseDetails; level: Lev
       {decision && (
         <div>
           <Paragraph data-size="sm"><strong>{t('casePanel.decision', { outcome: word(t, 'outcome', decision.outcome) })}</strong></Paragraph>
+          {decision.rights && (
+            <ul className="sf-case-list">
+              {Object.entries(decision.rights).map(([right, value]) => <li key={right}>{word(t, 'right', right)}: {word(t, 'rightValue', value)}</li>)}
+            </ul>
+          )}
           {decision.reason && <Paragraph data-size="sm">{decision.reason}</Paragraph>}
           {decision.decidedBy && <Paragraph data-size="sm">{t('casePanel.decidedBy', { who: decision.decidedBy, date: formatDateTime(decision.decidedAt) })}</Paragraph>}
         </div>
