@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SOURCE = join(ROOT, 'src/web')
+// Pure code the web app shares with the server (identity-number checks) is part of the bundle too.
+const SHARED = join(ROOT, 'src/shared')
 const OUT = join(ROOT, 'build/web')
 const STAMP = join(OUT, '.fingerprint')
 
@@ -22,7 +24,7 @@ function files(dir) {
 /** A hash of everything the bundle is made from. */
 export function webFingerprint() {
   const hash = createHash('sha256')
-  for (const path of [...files(SOURCE), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)]) {
+  for (const path of [...files(SOURCE), ...files(SHARED), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)]) {
     hash.update(relative(ROOT, path)).update('\0').update(readFileSync(path)).update('\0')
   }
   return hash.digest('hex')

@@ -162,6 +162,7 @@ export interface CaseListRow extends CaseRow {
   birthDate: string
 }
 
+/** Open cases first, then by deadline. */
 export async function listCases(sql: Sql, filter: CaseFilter): Promise<{ items: CaseListRow[]; total: number }> {
   const where = sql`
     where true
@@ -178,7 +179,7 @@ export async function listCases(sql: Sql, filter: CaseFilter): Promise<{ items: 
     select ${columns(sql)}, p.name as "personName", p.identity_number as "identityNumber", p.birth_date::text as "birthDate"
     from cases c join people p on p.id = c.person_id
     ${where}
-    order by c.deadline, c.id
+    order by (c.closed_at is not null), c.deadline, c.id
     limit ${filter.limit} offset ${filter.offset}`
   const [count] = await sql<{ total: number }[]>`select count(*)::int as total from cases c ${where}`
   return { items, total: count!.total }

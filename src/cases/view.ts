@@ -31,11 +31,15 @@ export interface CaseView {
   [key: string]: unknown
 }
 
-export async function readCase(sql: Sql, id: string, principal: Principal, purpose: string): Promise<CaseView> {
+/**
+ * `masked`: show identity numbers masked even to a reader who may see them in full (the web app
+ * does, and reveals a number only with a stated reason: revealIdentity).
+ */
+export async function readCase(sql: Sql, id: string, principal: Principal, purpose: string, options: { masked?: boolean } = {}): Promise<CaseView> {
   const row = await getCase(sql, id)
   if (!row) throw notFound('Case', id)
   await checkCaseAccess(sql, principal, row)
-  const full = seesFullIdentity(principal)
+  const full = seesFullIdentity(principal) && !options.masked
   await recordCaseReads(sql, [row.id], { principal, purpose, fullIdentity: full })
 
   const person = (await getPerson(sql, row.personId))!
@@ -115,6 +119,24 @@ export function present(row: CaseRow) {
     closedAt: row.closedAt,
     sharing: { basis: row.sharingBasis, note: row.sharingNote },
     createdAt: row.createdAt,
+  }
+}
+
+/**
+ * The full identity numbers of a case's person and guardians, for a reader who may see them and
+ * says why; the read and the reason go into the access log.
+ */
+export async function revealIdentity(sql: Sql, id: string, principal: Principal, reason: string) {
+  const row = await getCase(sql, id)
+  if (!row) throw notFound('Case', id)
+  await checkCaseAccess(sql, principal, row)
+  if (!seesFullIdentity(principal)) throw forbidden('Only caseworkers and admins see full identity numbers')
+  const person = (await getPerson(sql, row.personId))!
+  const guardians = await listGuardians(sql, row.personId)
+  await recordCaseReads(sql, [row.id], { principal, purpose: `Identity number shown: ${reason}`, fullIdentity: true })
+  return {
+    identityNumber: person.identityNumber,
+    guardians: guardians.filter((g) => g.identityNumber).map((g) => ({ id: g.id, identityNumber: g.identityNumber! })),
   }
 }
 

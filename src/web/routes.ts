@@ -22,6 +22,8 @@ export interface PageRoute {
 const TASK_WORKERS = ['caseworker', 'intake-group', 'coordinator', 'admin'] as const
 const CASE_READERS = ['caseworker', 'intake-group', 'coordinator', 'auditor', 'admin'] as const
 const CASE_WRITERS = ['caseworker', 'admin'] as const
+/** The case pages: caseworkers (their unit's cases), coordinators (their own) and admins. */
+const CASE_WORKERS = ['caseworker', 'coordinator', 'admin'] as const
 const MEETING_READERS = ['caseworker', 'intake-group', 'auditor', 'admin'] as const
 const COORDINATOR_READERS = ['caseworker', 'intake-group', 'coordinator', 'auditor', 'admin'] as const
 const HISTORY_READERS = ['caseworker', 'auditor', 'admin'] as const
@@ -30,9 +32,9 @@ const PROCESS_OWNERS = ['process-owner', 'admin'] as const
 export const ROUTES: PageRoute[] = [
   { path: '/oppgaver', roles: TASK_WORKERS, title: 'page.tasks.title', nav: 'nav.tasks', page: lazy(() => import('./pages/tasks.js')) },
   { path: '/oppgaver/:key', roles: TASK_WORKERS, title: 'page.task.title', page: lazy(() => import('./pages/task.js')) },
-  { path: '/saker', roles: CASE_READERS, title: 'page.cases.title', nav: 'nav.cases', page: lazy(() => import('./pages/cases.js')) },
-  { path: '/saker/ny', roles: CASE_WRITERS, title: 'page.newCase.title', nav: 'nav.newCase', page: lazy(() => import('./pages/new-case.js')) },
-  { path: '/saker/:id', roles: CASE_READERS, title: 'page.case.title', page: lazy(() => import('./pages/case.js')) },
+  { path: '/saker', roles: CASE_WORKERS, title: 'page.cases.title', nav: 'nav.cases', page: lazy(() => import('./pages/cases/cases.js')) },
+  { path: '/saker/ny', roles: CASE_WRITERS, title: 'page.newCase.title', nav: 'nav.newCase', page: lazy(() => import('./pages/cases/new-case.js')) },
+  { path: '/saker/:id', roles: CASE_WORKERS, title: 'page.case.title', page: lazy(() => import('./pages/cases/case.js')) },
   { path: '/saker/:id/historikk', roles: HISTORY_READERS, title: 'page.caseHistory.title', page: lazy(() => import('./pages/case-history.js')) },
   { path: '/mottaksgruppe', roles: MEETING_READERS, title: 'page.intakeGroup.title', nav: 'nav.intakeGroup', page: lazy(() => import('./pages/intake/meetings.js')) },
   { path: '/mottaksgruppe/:meetingId', roles: MEETING_READERS, title: 'page.meeting.title', page: lazy(() => import('./pages/intake/meeting.js')) },

@@ -157,6 +157,22 @@ test('malformed input is refused in plain English, and no reason repeats the num
   assert.not.ok(!result.valid && result.reason.includes(wrong.slice(6)), 'the reason must not quote the number')
 })
 
+test('each refusal names its problem, for the web app to say in Norwegian; the browser and the server share this module', async () => {
+  const problemOf = (value: unknown, options = {}) => {
+    const result = validateIdentityNumber(value, { now: NOW, ...options })
+    return result.valid ? 'valid' : result.problem
+  }
+  assert.is(problemOf('0101901234'), 'length')
+  assert.is(problemOf('010190 1234'), 'not-digits')
+  assert.is(problemOf(breakChecksum(makeIdentityNumber('1990-01-01'))), 'checksum')
+  assert.is(problemOf(makeByDigits('011390', 1990)), 'month')
+  assert.is(problemOf(makeByDigits('310290', 1990)), 'date')
+  assert.is(problemOf(makeByDigits('018190', 1990)), 'synthetic')
+  assert.is(problemOf(makeByDigits('018190', 1990), { allowSynthetic: true }), 'valid')
+  const shared = await import('../../src/shared/identity.js')
+  assert.is(shared.validateIdentityNumber, validateIdentityNumber, 'src/cases/identity.ts is the shared module')
+})
+
 test('age at a date: the day before the 18th birthday, the day, and Norway\'s date rather than UTC\'s', () => {
   const number = makeIdentityNumber('2007-03-02')
   assert.is(valid(validateIdentityNumber(number, { now: new Date('2025-03-01T12:00:00Z') })).age, 17)

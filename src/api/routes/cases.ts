@@ -11,8 +11,11 @@ import { getCase, listCases, type CaseFilter } from '../../cases/cases.js'
 import { findPersonByIdentity } from '../../cases/people.js'
 import { recordCaseReads, caseAccessLog } from '../../cases/access-log.js'
 import { maskIdentityNumber } from '../../cases/identity.js'
-import { present, readCase, seesFullIdentity } from '../../cases/view.js'
+import { present, readCase, revealIdentity, seesFullIdentity } from '../../cases/view.js'
 import { checkCaseAccess, readableCase, readsAllCases } from '../../cases/case-access.js'
+import { duplicateCheck, searchCases } from '../../cases/search.js'
+import { CaseView } from './case-schemas.js'
+import { SamflytError } from '../../errors.js'
 import { osloDate } from '../../cases/deadlines.js'
 import { withdrawCase } from '../../cases/withdraw.js'
 import { caseFactsSchema } from '../../rules/facts-schema.js'
@@ -116,7 +119,7 @@ export async function caseRoutes(app: App, options: CaseRouteOptions) {
     config: { roles: CASE_READERS },
     schema: {
       tags: ['cases'],
-      summary: 'Cases by status, route and deadline, earliest deadline first; caseworkers see their own unit\'s (identity numbers masked)',
+      summary: 'Cases by status, route and deadline, open ones first, then earliest deadline; caseworkers see their own unit\'s (identity numbers masked)',
       querystring: Type.Object({
         status: Type.Optional(Type.Array(Type.Union(CASE_STATUSES.map((s) => Type.Literal(s))))),
         route: Type.Optional(Type.Union([Type.Literal('simple'), Type.Literal('complex')])),
@@ -156,13 +159,29 @@ export async function caseRoutes(app: App, options: CaseRouteOptions) {
     config: { roles: ['caseworker', 'auditor', 'admin'] },
     schema: {
       tags: ['cases'],
-      summary: 'A person\'s cases, found by identity number (sent in the body, so it never appears in a URL or access log line)',
-      body: Type.Object({ identityNumber: Type.String({ pattern: '^[0-9]{11}$' }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(CaseSummary) }), ...errorResponses(400) },
+      summary: 'Cases found by identity number, case reference or a part of the person\'s name (sent in the body, so a number never appears in a URL or access log line); open cases first, at most 50',
+      body: Type.Object({
+        identityNumber: Type.Optional(Type.String({ pattern: '^[0-9]{11}$', description: 'A person\'s cases, with the number shown in full to those who may see it' })),
+        query: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'KE-2026-00008, 11 digits, or a part of a name; identity numbers in the answer are masked' })),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(CaseSummary), kind: Type.Optional(Type.String({ description: 'What the query was read as: reference, identity-number or name' })) }), ...errorResponses(400) },
     },
   }, async (request) => {
     const principal = principalOf(request)
-    const person = await findPersonByIdentity(app.db.sql, request.body.identityNumber)
+    const { identityNumber, query } = request.body
+    if ((identityNumber === undefined) === (query === undefined)) {
+      throw new SamflytError('SAMFLYT_VALIDATION', 'Give either identityNumber or query', [{ path: '/query', message: 'give either identityNumber or query, not both or neither' }])
+    }
+    if (query !== undefined) {
+      if (!query.trim()) throw new SamflytError('SAMFLYT_VALIDATION', 'The query is empty', [{ path: '/query', message: 'is empty' }])
+      const { kind, hits } = await searchCases(app.db.sql, principal, query)
+      await recordCaseReads(app.db.sql, hits.map((h) => h.row.id), { principal, purpose: `POST /api/cases/search (${kind})` })
+      return {
+        kind,
+        items: hits.map(({ row, person }) => ({ ...present(row), person: { name: person.name, identityNumber: maskIdentityNumber(person.identityNumber), birthDate: person.birthDate } })),
+      }
+    }
+    const person = await findPersonByIdentity(app.db.sql, identityNumber!)
     if (!person) return { items: [] }
     const rows = (await app.db.sql<{ id: string }[]>`select id::text from cases where person_id = ${person.id} order by id`)
     const visible = []
@@ -180,18 +199,79 @@ export async function caseRoutes(app: App, options: CaseRouteOptions) {
     return { items: visible.map((c) => ({ ...present(c), person: { name: person.name, identityNumber: shown, birthDate: person.birthDate } })) }
   })
 
+  app.post('/api/cases/duplicate-check', {
+    config: { roles: CASE_WRITERS },
+    schema: {
+      tags: ['cases'],
+      summary: 'Before an enquiry is registered: is the person known, and the open case it would be linked to (the number in the body, never a URL)',
+      body: Type.Object({ identityNumber: Type.String({ pattern: '^[0-9]{11}$' }) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          person: Type.Union([Type.Null(), Type.Object({ name: Type.String() })]),
+          openCase: Type.Union([Type.Null(), Type.Object({ id: Type.String(), reference: Type.String(), status: Type.String(), receivedOn: Type.String(), unit: Type.String() })]),
+        }),
+        ...errorResponses(400),
+      },
+    },
+  }, async (request) => {
+    const check = await duplicateCheck(app.db.sql, request.body.identityNumber)
+    const open = check.openCase
+    if (open) await recordCaseReads(app.db.sql, [open.id], { principal: principalOf(request), purpose: 'POST /api/cases/duplicate-check (intake)' })
+    return {
+      person: check.person,
+      openCase: open ? { id: open.id, reference: open.reference, status: open.status, receivedOn: open.receivedOn, unit: open.unit } : null,
+    }
+  })
+
+  app.get('/api/cases/intake-settings', {
+    config: { roles: CASE_WRITERS },
+    schema: {
+      tags: ['cases'],
+      summary: 'What the one door checks an enquiry against: the server\'s date and whether synthetic test identity numbers are accepted',
+      response: { 200: Type.Object({ now: Type.String({ format: 'date-time' }), today: Type.String({ format: 'date' }), allowSyntheticIdentities: Type.Boolean() }) },
+    },
+  }, async () => {
+    const now = app.engine.clock()
+    return { now: now.toISOString(), today: osloDate(now), allowSyntheticIdentities }
+  })
+
   app.get('/api/cases/:id', {
     config: { roles: CASE_READERS },
     schema: {
       tags: ['cases'],
       summary: 'One case: its open tasks, the rules\' decisions and reasons, the decision, the coordinator, the intake group\'s outcome; the read is recorded',
       params: IdParams,
-      querystring: Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200, description: 'Why you read the case; recorded in the access log' })) }),
-      response: { 200: Type.Object({ id: Type.String(), reference: Type.String(), status: Type.String() }, Open), ...errorResponses(404) },
+      querystring: Type.Object({
+        purpose: Type.Optional(Type.String({ maxLength: 200, description: 'Why you read the case; recorded in the access log' })),
+        masked: Type.Optional(Type.Boolean({ description: 'Identity numbers masked even for a reader who may see them (then shown with POST /api/cases/:id/identity and a reason)' })),
+      }),
+      response: { 200: CaseView, ...errorResponses(404) },
     },
   }, async (request) => {
     const purpose = `GET /api/cases/:id${request.query.purpose ? `: ${request.query.purpose}` : ''}`
-    return readCase(app.db.sql, request.params.id, principalOf(request), purpose)
+    // Dates go out as ISO strings (the serializer writes a Date as such); the schema says strings.
+    return (await readCase(app.db.sql, request.params.id, principalOf(request), purpose, { masked: request.query.masked === true })) as never
+  })
+
+  app.post('/api/cases/:id/identity', {
+    config: { roles: CASE_WRITERS },
+    schema: {
+      tags: ['cases'],
+      summary: 'The full identity numbers of the case\'s person and guardians, shown for a stated reason, which the access log records',
+      params: IdParams,
+      body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 300, description: 'Why the number is needed, e.g. "Oppslag i Folkeregisteret"' }) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ identityNumber: Type.String(), guardians: Type.Array(Type.Object({ id: Type.String(), identityNumber: Type.String() })) }),
+        ...errorResponses(400, 404),
+      },
+    },
+  }, async (request) => {
+    const reason = request.body.reason.trim()
+    if (reason.length < 3) throw new SamflytError('SAMFLYT_VALIDATION', 'Say why the number is needed', [{ path: '/reason', message: 'say why the number is needed (3 characters or more)' }])
+    if (/\d{11}/.test(reason.replace(/\s/g, ''))) {
+      throw new SamflytError('SAMFLYT_VALIDATION', 'The reason must not contain an identity number', [{ path: '/reason', message: 'must not contain an identity number' }])
+    }
+    return revealIdentity(app.db.sql, request.params.id, principalOf(request), reason)
   })
 
   app.post('/api/cases/:id/withdraw', {

@@ -50,6 +50,12 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        429: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
         500: {
           content: {
             "application/json": components["schemas"]["def-0"];
@@ -188,7 +194,7 @@ export interface paths {
   };
   "/api/cases": {
     /**
-     * Cases by status, route and deadline, earliest deadline first; caseworkers see their own unit's (identity numbers masked)
+     * Cases by status, route and deadline, open ones first, then earliest deadline; caseworkers see their own unit's (identity numbers masked)
      * @description Roles: caseworker, intake-group, coordinator, auditor, admin.
      *
      * Roles: caseworker, intake-group, coordinator, auditor, admin.
@@ -266,13 +272,67 @@ export interface paths {
           "application/json": {
             channel: "application" | "health-personnel-notice" | "nav-referral" | "internal-notice";
             consent?: ({
+              /** @description true: consent given; false: consent refused (an answer). Leave out consent altogether when it is not yet known: it is then requested. */
               consentGiven: boolean;
               givenBy?: "person" | "guardian" | "parent";
               ipDeclined: boolean;
+              /** @description What a given consent covers. Default: coordinator, and individual-plan unless declined. information-sharing (to share with the intake group and the agencies involved) only when named. */
+              scope?: ("individual-plan" | "coordinator" | "information-sharing")[];
             }) | null;
-            /** @description Case facts in the rules vocabulary (services, mentalHealthNeeds, ...) */
+            /** @description Case facts in the rules vocabulary (docs/facts.md). An unknown fact or a value outside its enumeration is refused with its path. */
             facts?: {
-              [key: string]: unknown;
+              /** @description The child has a serious illness, injury or disability (pbrl § 2-5 c). */
+              childHasSeriousCondition?: boolean;
+              /** @description Consent is given; derived from consentStatus when not registered. */
+              consentGiven?: boolean;
+              /**
+               * @description Consent from the person or whoever may consent for them (pbrl chapter 4): missing (not yet asked), requested (asked, no answer), given, or refused. Refused is an answer; missing is not.
+               * @enum {string}
+               */
+              consentStatus?: "missing" | "requested" | "given" | "refused";
+              /** @description Services that must be seen together, from two or more providers; derived from services when not registered. */
+              coordinatedNeeds?: boolean;
+              /** @description The register id of the coordinator the person wishes (pbrl § 2-5 b: the wish is to be weighed). */
+              coordinatorWish?: string | null;
+              /** @description The family is expecting a child with a known serious illness, injury or disability (pbrl § 2-5 c "venter barn"); the person is then the parent. */
+              expectingChild?: boolean;
+              /** @description The person (or whoever consents for them) has declined an individual plan; the coordinator offer still stands. */
+              ipDeclined?: boolean;
+              /** @description Any long-term service; derived from services when not registered. */
+              longTermNeeds?: boolean;
+              /** @description The caseworker sent the case to the intake group by hand: { reason } with a reason that is not blank. */
+              manualEscalation?: {
+                /** @description Why the case goes to the intake group; not blank */
+                reason: string;
+              } | null;
+              /** @description The person has needs within mental health. */
+              mentalHealthNeeds?: boolean;
+              /** @description A long-term service in the health-and-care sector; derived from services when not registered. */
+              needsLongTermHealthServices?: boolean;
+              /** @description A service in NAV, school, PPT, kindergarten, child welfare or housing; derived from services when not registered. */
+              needsOtherWelfareServices?: boolean;
+              /** @description The involved units disagree about who is responsible: a reason to take the case to the intake group, not a fact about the person's needs. */
+              responsibilityDisputed?: boolean;
+              /** @description The services the person receives or needs: [{ name, sector, provider, longTerm?, coordinated?, areas? }] (see the service fields). */
+              services?: ({
+                  /** @description Need areas it covers: mental-health, substance-use, somatic, rehabilitation, learning, work, housing, family, other; mental-health and substance-use together make ROP. */
+                  areas?: ("mental-health" | "substance-use" | "somatic" | "rehabilitation" | "learning" | "work" | "housing" | "family" | "other")[];
+                  /** @description It must be seen together with the person's other services (koordinert). */
+                  coordinated?: boolean;
+                  /** @description The need for it is long-term (langvarig). */
+                  longTerm?: boolean;
+                  /** @description What the service is, e.g. "Hjemmesykepleie". */
+                  name: string;
+                  /** @description The unit or agency that delivers it, e.g. "Helse Bergen HF" or "NAV Sentrum". */
+                  provider: string;
+                  /**
+                   * @description The sector it belongs to: one of health-and-care, nav, school, ppt, kindergarten, child-welfare, housing, other. Municipal and specialist health care are both health-and-care.
+                   * @enum {string}
+                   */
+                  sector: "health-and-care" | "nav" | "school" | "ppt" | "kindergarten" | "child-welfare" | "housing" | "other";
+                })[];
+              /** @description The person has needs within substance use. */
+              substanceUseNeeds?: boolean;
             };
             guardians?: ({
                 /** Format: email */
@@ -387,6 +447,8 @@ export interface paths {
         query?: {
           /** @description Why you read the case; recorded in the access log */
           purpose?: string;
+          /** @description Identity numbers masked even for a reader who may see them (then shown with POST /api/cases/:id/identity and a reason) */
+          masked?: boolean;
         };
         path: {
           /** @description A case id */
@@ -398,9 +460,147 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              channel: string;
+              /** Format: date-time */
+              closedAt: string | null;
+              consent: ({
+                /** Format: date-time */
+                answeredAt: string | null;
+                consentGiven: boolean | null;
+                givenBy: string | null;
+                ipDeclined: boolean;
+                reminders: number;
+                /** Format: date-time */
+                requestedAt: string | null;
+                status: string;
+                [key: string]: unknown;
+              }) | null;
+              coordinator: ({
+                /** Format: date-time */
+                appointedAt: string | null;
+                id: string;
+                name: string;
+                unit: string | null;
+                [key: string]: unknown;
+              }) | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date */
+              deadline: string;
+              decision: ({
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: string | null;
+                outcome: string;
+                reason: string | null;
+                rights: {
+                  [key: string]: string;
+                } | null;
+                [key: string]: unknown;
+              }) | null;
+              /** Format: date-time */
+              escalatedAt: string | null;
+              facts: {
+                [key: string]: unknown;
+              };
+              guardians: ({
+                  email: string | null;
+                  id: string;
+                  identityNumber: string | null;
+                  mayConsent: boolean;
+                  name: string;
+                  phone: string | null;
+                  relation: string;
+                  [key: string]: unknown;
+                })[];
               id: string;
+              instanceKey: string | null;
+              intakeGroup: {
+                  [key: string]: unknown;
+                }[];
+              /** Format: date */
+              interimReplyDue: string;
+              /** Format: date-time */
+              interimReplySentAt: string | null;
+              ipPartClosed: boolean;
+              language: string;
+              linkedCaseId: string | null;
+              linkedCases: {
+                  id: string;
+                  reference: string;
+                  status: string;
+                  [key: string]: unknown;
+                }[];
+              notifications: {
+                  /** Format: date-time */
+                  createdAt: string;
+                  id: string;
+                  kind: string;
+                  message: string;
+                  recipient: string;
+                  [key: string]: unknown;
+                }[];
+              person: {
+                address: string | null;
+                /** Format: date */
+                birthDate: string;
+                city: string | null;
+                identityKind: string;
+                /** @description Masked (010190*****) unless the reader may see it and did not ask for it masked */
+                identityNumber: string;
+                language: string;
+                name: string;
+                postalCode: string | null;
+                [key: string]: unknown;
+              };
+              /** Format: date */
+              receivedOn: string;
               reference: string;
+              route: string | null;
+              ruleDecisions: ({
+                  elementId: string | null;
+                  /** Format: date-time */
+                  evaluatedAt: string;
+                  events: unknown[];
+                  id: string;
+                  reasons: ({
+                      law?: string | null;
+                      /** @description Why, in bokmål */
+                      reason?: string;
+                      /** @description Why, in nynorsk */
+                      reasonNn?: string;
+                      rule?: string;
+                      [key: string]: unknown;
+                    })[];
+                  ruleSetId: string;
+                  /** @description The rule set version that decided */
+                  version: number;
+                  [key: string]: unknown;
+                })[];
+              sender: {
+                name: string | null;
+                organisation: string | null;
+                role: string;
+                [key: string]: unknown;
+              };
               status: string;
+              summary: string | null;
+              tasks: ({
+                  assignee: string | null;
+                  candidateGroups: string[];
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  dueDate: string | null;
+                  elementId: string;
+                  formId: string | null;
+                  key: string;
+                  name: string | null;
+                  priority: number;
+                  [key: string]: unknown;
+                })[];
+              unit: string;
+              withdrawnReason: string | null;
               [key: string]: unknown;
             };
           };
@@ -517,6 +717,72 @@ export interface paths {
               [key: string]: unknown;
             };
             "application/pdf": string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/{id}/identity": {
+    /**
+     * The full identity numbers of the case's person and guardians, shown for a stated reason, which the access log records
+     * @description Roles: caseworker, admin.
+     */
+    post: {
+      parameters: {
+        path: {
+          /** @description A case id */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Why the number is needed, e.g. "Oppslag i Folkeregisteret" */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              guardians: {
+                  id: string;
+                  identityNumber: string;
+                }[];
+              identityNumber: string;
+            };
           };
         };
         /** @description Default Response */
@@ -973,16 +1239,119 @@ export interface paths {
       };
     };
   };
-  "/api/cases/search": {
+  "/api/cases/duplicate-check": {
     /**
-     * A person's cases, found by identity number (sent in the body, so it never appears in a URL or access log line)
-     * @description Roles: caseworker, auditor, admin.
+     * Before an enquiry is registered: is the person known, and the open case it would be linked to (the number in the body, never a URL)
+     * @description Roles: caseworker, admin.
      */
     post: {
       requestBody: {
         content: {
           "application/json": {
             identityNumber: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              openCase: {
+                id: string;
+                receivedOn: string;
+                reference: string;
+                status: string;
+                unit: string;
+              } | null;
+              person: {
+                name: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/intake-settings": {
+    /**
+     * What the one door checks an enquiry against: the server's date and whether synthetic test identity numbers are accepted
+     * @description Roles: caseworker, admin.
+     *
+     * Roles: caseworker, admin.
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              allowSyntheticIdentities: boolean;
+              /** Format: date-time */
+              now: string;
+              /** Format: date */
+              today: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/search": {
+    /**
+     * Cases found by identity number, case reference or a part of the person's name (sent in the body, so a number never appears in a URL or access log line); open cases first, at most 50
+     * @description Roles: caseworker, auditor, admin.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description A person's cases, with the number shown in full to those who may see it */
+            identityNumber?: string;
+            /** @description KE-2026-00008, 11 digits, or a part of a name; identity numbers in the answer are masked */
+            query?: string;
           };
         };
       };
@@ -1010,6 +1379,8 @@ export interface paths {
                   unit: string;
                   [key: string]: unknown;
                 })[];
+              /** @description What the query was read as: reference, identity-number or name */
+              kind?: string;
             };
           };
         };
@@ -1332,7 +1703,7 @@ export interface paths {
   "/api/decisions": {
     /**
      * Decisions recorded in a process instance or a case, in the order they were made
-     * @description Give processInstanceKey or caseReference (or both).
+     * @description Give processInstanceKey or caseReference (or both). caseReference is the case's reference as its letters print it (KE-2026-00008); a case id (digits) is taken too, and a reference no case has is matched as the process recorded it.
      *
      * Roles: auditor, caseworker.
      *
@@ -1342,6 +1713,7 @@ export interface paths {
       parameters: {
         query?: {
           processInstanceKey?: string;
+          /** @description The case reference (KE-2026-00008), or the case id */
           caseReference?: string;
           /** @description The rule set id, kebab-case */
           ruleSetId?: string;
@@ -1615,7 +1987,9 @@ export interface paths {
   "/api/incidents": {
     /**
      * Incidents, newest first
-     * @description Roles: process-owner, admin, auditor, caseworker.
+     * @description Process owners, admins and auditors see every incident; a caseworker those of instances that belong to no case or to a case they may read.
+     *
+     * Roles: process-owner, admin, auditor, caseworker.
      *
      * Roles: process-owner, admin, auditor, caseworker.
      */
@@ -1736,7 +2110,7 @@ export interface paths {
   };
   "/api/letters/{id}": {
     /**
-     * One letter: status, approval and dispatch
+     * One letter: status, approval and dispatch (the reading goes into the case's access log)
      * @description Roles: caseworker, auditor, admin.
      *
      * Roles: caseworker, auditor, admin.
@@ -2153,7 +2527,7 @@ export interface paths {
     };
     /**
      * Schedule a meeting
-     * @description Roles: caseworker, intake-group, admin.
+     * @description Roles: caseworker, admin.
      */
     post: {
       requestBody: {
@@ -2210,7 +2584,9 @@ export interface paths {
   "/api/meetings/{id}": {
     /**
      * A meeting with its agenda and the outcome per case
-     * @description Roles: caseworker, intake-group, auditor, admin.
+     * @description The agenda lists the cases the reader may read (GET /api/cases/{id}); each one shown is recorded in its access log.
+     *
+     * Roles: caseworker, intake-group, auditor, admin.
      *
      * Roles: caseworker, intake-group, auditor, admin.
      */
@@ -2242,7 +2618,8 @@ export interface paths {
                   outcomeNote: string | null;
                   /** @description The open user task in which the group's outcome is recorded (completing it moves the KE process on); null when there is none */
                   outcomeTaskKey: string | null;
-                  personName: string;
+                  /** @description null when the case is on the agenda for anonymous discussion */
+                  personName: string | null;
                   position: number;
                   recommendation: string | null;
                   /** Format: date-time */
@@ -2250,6 +2627,12 @@ export interface paths {
                   recordedBy: string | null;
                   responsibleUnit: string | null;
                 })[];
+              attendance: {
+                attendees: string[];
+                /** Format: date-time */
+                heldAt: string | null;
+                heldBy: string | null;
+              };
               meeting: {
                 id: string;
                 location: string | null;
@@ -2289,7 +2672,7 @@ export interface paths {
     };
     /**
      * Move, hold or cancel a meeting
-     * @description Roles: caseworker, intake-group, admin.
+     * @description Roles: caseworker, admin.
      */
     patch: {
       parameters: {
@@ -2358,7 +2741,9 @@ export interface paths {
   "/api/meetings/{id}/agenda": {
     /**
      * Put a case on a meeting's agenda by hand (the KE process does it for complex cases)
-     * @description Roles: caseworker, intake-group, admin.
+     * @description The secretary's (a KE caseworker's) work, for a case they may read; a case they may not read is 404.
+     *
+     * Roles: caseworker, admin.
      */
     post: {
       parameters: {
@@ -2419,7 +2804,9 @@ export interface paths {
   "/api/meetings/{id}/agenda/{caseId}/outcome": {
     /**
      * Record the group's outcome for a case on the agenda: who takes responsibility, what it recommends
-     * @description Roles: caseworker, intake-group, admin.
+     * @description Only for a case on this meeting's agenda that the recorder may read; otherwise 404.
+     *
+     * Roles: caseworker, intake-group, admin.
      */
     put: {
       parameters: {
@@ -2472,6 +2859,83 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+      };
+    };
+  };
+  "/api/meetings/{id}/held": {
+    /**
+     * Record the meeting as held, with who attended (at or after its start; names are added to any recorded before)
+     * @description Roles: caseworker, intake-group, admin.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            attendees: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              attendees: string[];
+              /** Format: date-time */
+              heldAt: string;
+              heldBy: string;
+              meetingId: string;
+              status: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["def-0"];
+          };
+        };
+        /** @description Default Response */
         500: {
           content: {
             "application/json": components["schemas"]["def-0"];
@@ -2483,7 +2947,9 @@ export interface paths {
   "/api/messages": {
     /**
      * Publish a message (Zeebe semantics: correlated at most once per process; buffered for its time to live)
-     * @description Roles: process-owner, admin.
+     * @description A message that a KE casework process (ke-sak and what it calls) waits for or starts on is refused with 403: the casework publishes those itself.
+     *
+     * Roles: process-owner, admin.
      */
     post: {
       requestBody: {
@@ -2557,7 +3023,7 @@ export interface paths {
   };
   "/api/process-definitions": {
     /**
-     * Deployed process definitions: the latest version of each, and all versions
+     * Deployed process definitions: the latest version of each, and all versions (without their XML)
      * @description Roles: process-owner, admin, auditor, caseworker.
      *
      * Roles: process-owner, admin, auditor, caseworker.
@@ -2680,7 +3146,9 @@ export interface paths {
   "/api/process-instances": {
     /**
      * Start an instance of a deployed process (the latest version unless one is named)
-     * @description Roles: caseworker, process-owner, admin.
+     * @description The KE casework's processes (ke-sak and what it calls) are refused with 403: a case is started by registering an enquiry (POST /api/cases).
+     *
+     * Roles: caseworker, process-owner, admin.
      */
     post: {
       requestBody: {
@@ -2750,6 +3218,8 @@ export interface paths {
                 [key: string]: unknown;
               };
               version: number;
+              /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+              withheld?: boolean;
             };
           };
         };
@@ -2789,7 +3259,9 @@ export interface paths {
   "/api/process-instances/{key}": {
     /**
      * An instance: state, active elements, variables, open incidents
-     * @description Roles: caseworker, intake-group, process-owner, auditor, admin.
+     * @description  An instance of a case is shown only to those who may read the case (others get 404, as for the case), process owners without its variables (withheld); the read goes into the case's access log.
+     *
+     * Roles: caseworker, intake-group, process-owner, auditor, admin.
      *
      * Roles: caseworker, intake-group, process-owner, auditor, admin.
      */
@@ -2854,6 +3326,8 @@ export interface paths {
                 [key: string]: unknown;
               };
               version: number;
+              /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+              withheld?: boolean;
             };
           };
         };
@@ -2887,7 +3361,9 @@ export interface paths {
   "/api/process-instances/{key}/cancel": {
     /**
      * Cancel an active instance and the instances it called (an instance a call activity started is refused with 409: cancel its root)
-     * @description Roles: process-owner, admin.
+     * @description An instance of the KE casework's processes is refused with 403: withdraw its case (POST /api/cases/{id}/withdraw).
+     *
+     * Roles: process-owner, admin.
      */
     post: {
       parameters: {
@@ -2950,6 +3426,8 @@ export interface paths {
                 [key: string]: unknown;
               };
               version: number;
+              /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+              withheld?: boolean;
             };
           };
         };
@@ -2989,7 +3467,9 @@ export interface paths {
   "/api/process-instances/{key}/history": {
     /**
      * Everything that happened to an instance, in order, with who did it
-     * @description Roles: caseworker, intake-group, process-owner, auditor, admin.
+     * @description  An instance of a case is shown only to those who may read the case (others get 404, as for the case), process owners without its variables (withheld); the read goes into the case's access log. Withheld entries keep their type, element, actor and time, without data.
+     *
+     * Roles: caseworker, intake-group, process-owner, auditor, admin.
      *
      * Roles: caseworker, intake-group, process-owner, auditor, admin.
      */
@@ -3052,7 +3532,9 @@ export interface paths {
   "/api/process-instances/{key}/variables": {
     /**
      * Set variables on the process scope, e.g. to fix the cause of an incident before resolving it
-     * @description Roles: process-owner, admin.
+     * @description An instance of the KE casework's processes is refused with 403: its variables change through its tasks' forms. An instance of a case you may not read is 404.
+     *
+     * Roles: process-owner, admin.
      */
     post: {
       parameters: {
@@ -3125,6 +3607,8 @@ export interface paths {
                 [key: string]: unknown;
               };
               version: number;
+              /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+              withheld?: boolean;
             };
           };
         };
@@ -3590,7 +4074,7 @@ export interface paths {
   "/api/user-tasks": {
     /**
      * User tasks, highest priority and earliest due first
-     * @description A caseworker, intake-group member or coordinator sees the tasks meant for them: assigned to them, naming them as a candidate user, naming one of their roles as a candidate group, or naming nobody. Admins, auditors and process owners see all.
+     * @description A caseworker, intake-group member or coordinator sees the tasks meant for them: assigned to them, naming them as a candidate user, naming one of their roles as a candidate group, or naming nobody. Admins, auditors and process owners see all. A task of a case is listed only to those who may read the case (GET /api/cases/{id}); process owners see such tasks without their variables (withheld). The cases whose tasks are shown record the read.
      *
      * Roles: any signed-in user.
      *
@@ -3640,6 +4124,8 @@ export interface paths {
                   variables: {
                     [key: string]: unknown;
                   };
+                  /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+                  withheld?: boolean;
                 })[];
               limit: number;
               offset: number;
@@ -3712,6 +4198,8 @@ export interface paths {
               variables: {
                 [key: string]: unknown;
               };
+              /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+              withheld?: boolean;
             };
           };
         };
@@ -3784,6 +4272,8 @@ export interface paths {
               variables: {
                 [key: string]: unknown;
               };
+              /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+              withheld?: boolean;
             };
           };
         };
@@ -3874,6 +4364,8 @@ export interface paths {
               variables: {
                 [key: string]: unknown;
               };
+              /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+              withheld?: boolean;
             };
           };
         };
@@ -4105,6 +4597,10 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              /** @description What the form opens with (form-js importSchema data): for a prefilled form (property samflyt:prefill), what the enquiry registered; a completion is checked with the submission over it */
+              data: {
+                [key: string]: unknown;
+              };
               formId: string;
               /** @description A form-js schema to render */
               schema: unknown;
@@ -4189,6 +4685,8 @@ export interface paths {
               variables: {
                 [key: string]: unknown;
               };
+              /** @description True when this belongs to a case you may not read (a process owner): its variables are left out */
+              withheld?: boolean;
             };
           };
         };
@@ -4284,7 +4782,10 @@ export interface paths {
     };
   };
   "/ready": {
-    /** Is the database reachable and its migrations current */
+    /**
+     * Is the database reachable, its migrations current, and do engine commands complete
+     * @description 503 when the database does not answer within 2000 ms, lacks migrations, or an engine command has run longer than SAMFLYT_COMMAND_STALL_MS (a stuck transaction holds its slot).
+     */
     get: {
       responses: {
         /** @description Default Response */

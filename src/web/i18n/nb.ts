@@ -3,8 +3,10 @@
 // A page area may keep its texts in a file of its own (intake.ts, coordinators.ts), taken in here.
 import { intakeNb } from './intake.js'
 import { coordinatorsNb } from './coordinators.js'
+import { casesNb } from './cases.nb.js'
 
 export const nb = {
+  ...casesNb,
   'app.name': 'Samflyt',
   'app.skipToContent': 'Hopp til innholdet',
   'app.loading': 'Laster …',

@@ -2,8 +2,10 @@
 import type { Catalogue } from './nb.js'
 import { intakeNn } from './intake.js'
 import { coordinatorsNn } from './coordinators.js'
+import { casesNn } from './cases.nn.js'
 
 export const nn: Catalogue = {
+  ...casesNn,
   'app.name': 'Samflyt',
   'app.skipToContent': 'Hopp til innhaldet',
   'app.loading': 'Lastar …',

@@ -5,7 +5,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.js'
 import { Link } from '../../router.js'
 import { useApi } from '../../components/use-api.js'
 import { ErrorMessage } from '../../components/error-message.js'
-import { Loading } from '../../app.js'
+import { Loading } from '../../components/loading.js'
 
 export function MyWork() {
   const { t, formatDate, formatDateTime } = useI18n()

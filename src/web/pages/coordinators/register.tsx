@@ -6,7 +6,7 @@ import { api, call, type paths } from '../../api/client.js'
 import { useI18n } from '../../i18n/index.js'
 import { useApi } from '../../components/use-api.js'
 import { ErrorMessage } from '../../components/error-message.js'
-import { Loading } from '../../app.js'
+import { Loading } from '../../components/loading.js'
 import { EditCoordinator } from './edit-coordinator.js'
 
 export type Coordinator = paths['/api/coordinators']['get']['responses'][200]['content']['application/json'][number]

@@ -10,7 +10,7 @@ import { ApiError, api, call, type ErrorDetail } from '../../api/client.js'
 import { useI18n, type Translate } from '../../i18n/index.js'
 import { Link } from '../../router.js'
 import { useApi } from '../../components/use-api.js'
-import { Loading } from '../../app.js'
+import { Loading } from '../../components/loading.js'
 import { Refusal } from './refusal.js'
 import { fieldLabel, optionLabel } from './labels.js'
 
