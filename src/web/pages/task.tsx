@@ -13,7 +13,7 @@ import { useSession } from '../session.js'
 import { useApi } from '../components/use-api.js'
 import { ErrorMessage, describeError } from '../components/error-message.js'
 import { FormViewer, fieldLabel, type FieldErrors, type FormData, type FormViewerHandle } from '../components/form-viewer.js'
-import { useDraft } from '../components/use-draft.js'
+import { unsavedDraft, useDraft } from '../components/use-draft.js'
 import { NextTask } from '../components/next-task.js'
 import { PageTitle } from '../components/page-title.js'
 import { Loading } from '../components/loading.js'
@@ -46,8 +46,8 @@ export default function TaskPage({ params }: PageProps) {
 
   const data = loaded.data
   useEffect(() => {
-    if (data && initial === null) setInitial({ ...data.task.variables, ...(data.draft?.variables ?? {}) })
-  }, [data, initial])
+    if (data && initial === null) setInitial({ ...data.task.variables, ...(data.draft?.variables ?? {}), ...(unsavedDraft(key) ?? {}) })
+  }, [data, initial, key])
 
   if (loaded.error !== undefined && !data) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
   if (!data || initial === null) return <Loading />
