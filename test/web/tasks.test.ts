@@ -32,6 +32,11 @@ test("the tasklist shows kari's queues with counts, finds a case's task by its r
   await page.getByRole('table').waitFor()
   await screenshot(page, 'oppgaver-gruppens')
   assert.equal(await accessibilityProblems(page), [])
+  // On a small laptop or a tablet in landscape nothing leaves the page's width.
+  await page.setViewportSize({ width: 1024, height: 768 })
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1024), 'fits 1024 px')
+  await screenshot(page, 'oppgaver-1024')
+  await page.setViewportSize({ width: 1280, height: 800 })
 
   const filtered = page.waitForResponse((response) => new URL(response.url()).searchParams.get('caseReference') === reference)
   await page.getByLabel('Saksnummer').fill(reference)

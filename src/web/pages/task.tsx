@@ -42,12 +42,14 @@ export default function TaskPage({ params }: PageProps) {
   const [busy, setBusy] = useState(false)
   const [completed, setCompleted] = useState(false)
   const [initial, setInitial] = useState<FormData | null>(null)
+  // Read before the draft hook saves it and clears it, whichever of the two answers first.
+  const [unsaved] = useState(() => unsavedDraft(key))
   const draft = useDraft(key)
 
   const data = loaded.data
   useEffect(() => {
-    if (data && initial === null) setInitial({ ...data.task.variables, ...(data.draft?.variables ?? {}), ...(unsavedDraft(key) ?? {}) })
-  }, [data, initial, key])
+    if (data && initial === null) setInitial({ ...data.task.variables, ...(data.draft?.variables ?? {}), ...(unsaved ?? {}) })
+  }, [data, initial, unsaved])
 
   if (loaded.error !== undefined && !data) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
   if (!data || initial === null) return <Loading />
