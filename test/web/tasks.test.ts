@@ -32,6 +32,11 @@ test("the tasklist shows kari's queues with counts, finds a case's task by its r
   await page.getByRole('table').waitFor()
   await screenshot(page, 'oppgaver-gruppens')
   assert.equal(await accessibilityProblems(page), [])
+  // On a small laptop or a tablet in landscape nothing leaves the page's width.
+  await page.setViewportSize({ width: 1024, height: 768 })
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1024), 'fits 1024 px')
+  await screenshot(page, 'oppgaver-1024')
+  await page.setViewportSize({ width: 1280, height: 800 })
 
   const filtered = page.waitForResponse((response) => new URL(response.url()).searchParams.get('caseReference') === reference)
   await page.getByLabel('Saksnummer').fill(reference)
@@ -73,6 +78,25 @@ test('what kari typed is saved as a draft on the server and is there after a rel
   await page.getByRole('heading', { level: 1, name: 'Kontroller henvendelsen' }).waitFor()
   await page.getByText(/^Utkastet ditt fra .* er hentet fram\.$/).waitFor()
   assert.is(await page.getByRole('textbox', { name: 'Navn', exact: true }).inputValue(), 'Eva Marie Johansen')
+})
+
+test('when the session ends mid-form, kari signs in again and is back at the task with what she typed', async () => {
+  const { page, context } = browsing
+  // The server no longer accepts her session (as when it has expired).
+  const cookies = await context.cookies()
+  await context.clearCookies()
+  await context.addCookies(cookies.map((cookie) => (cookie.name === 'samflyt_session' ? { ...cookie, value: `${cookie.value}x` } : cookie)))
+  const description = page.getByRole('textbox', { name: 'Beskrivelse av behovet' })
+  await description.fill('Melding om behov for individuell plan og koordinator etter hjerneslag. Skrevet etter at økten gikk ut.')
+  await page.waitForURL((url) => url.pathname === '/logg-inn')
+  await page.getByText('Økten din er utløpt. Logg inn igjen for å fortsette der du var.').waitFor()
+  await page.getByLabel('Brukernavn').fill('kari')
+  await page.getByLabel('Passord').fill('kari-demo')
+  const saved = page.waitForResponse((response) => response.request().method() === 'PUT' && response.url().endsWith('/draft'))
+  await page.getByRole('button', { name: 'Logg inn' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Kontroller henvendelsen' }).waitFor()
+  assert.match(await description.inputValue(), /Skrevet etter at økten gikk ut\.$/)
+  assert.is((await saved).status(), 200, 'and it is saved on the server now')
 })
 
 test('completing the task offers the next task of the same case, which kari may take', async () => {

@@ -1,11 +1,23 @@
 // A task's draft on the server, saved a moment after the person stops typing (and before
-// completing). A save that fails (the network, an ended session) is kept in this tab and tried
-// again with the next change or flush, so nothing typed is lost.
+// completing). A save that fails (the network, an ended session) is kept in this tab's
+// sessionStorage and saved when the task is opened again (after signing in anew), so nothing
+// typed is lost; it is gone once saved, and with the tab.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, call } from '../api/client.js'
 import type { FormData } from './form-viewer.js'
 
 const SAVE_AFTER_MS = 700
+const stashKey = (taskKey: string) => `samflyt.unsavedDraft.${taskKey}`
+
+/** What was typed into the task's form in this tab and could not be saved, if anything. */
+export function unsavedDraft(taskKey: string): FormData | null {
+  try {
+    const text = sessionStorage.getItem(stashKey(taskKey))
+    return text ? (JSON.parse(text) as FormData) : null
+  } catch {
+    return null
+  }
+}
 
 export function useDraft(taskKey: string) {
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle')
@@ -26,9 +38,11 @@ export function useDraft(taskKey: string) {
       const saved = await call(api.PUT('/api/user-tasks/{key}/draft', { params: { path: { key: taskKey } }, body: { variables: values }, keepalive: leaving }))
       lastSaved.current = text
       if (pending.current === values) pending.current = null
+      sessionStorage.removeItem(stashKey(taskKey))
       setSavedAt(saved.updatedAt)
       setState('saved')
     } catch {
+      sessionStorage.setItem(stashKey(taskKey), text)
       setState('failed')
     }
   }, [taskKey])
@@ -47,8 +61,18 @@ export function useDraft(taskKey: string) {
   const discard = useCallback(async () => {
     clearTimeout(timer.current)
     pending.current = null
+    sessionStorage.removeItem(stashKey(taskKey))
     await call(api.DELETE('/api/user-tasks/{key}/draft', { params: { path: { key: taskKey } } })).catch(() => {})
   }, [taskKey])
+
+  // What could not be saved last time is saved now.
+  useEffect(() => {
+    const unsaved = unsavedDraft(taskKey)
+    if (unsaved) {
+      pending.current = unsaved
+      void flush()
+    }
+  }, [taskKey, flush])
 
   // Leaving the page (or the tab) saves what is pending.
   useEffect(() => {

@@ -13,7 +13,7 @@ import { useSession } from '../session.js'
 import { useApi } from '../components/use-api.js'
 import { ErrorMessage, describeError } from '../components/error-message.js'
 import { FormViewer, fieldLabel, type FieldErrors, type FormData, type FormViewerHandle } from '../components/form-viewer.js'
-import { useDraft } from '../components/use-draft.js'
+import { unsavedDraft, useDraft } from '../components/use-draft.js'
 import { NextTask } from '../components/next-task.js'
 import { PageTitle } from '../components/page-title.js'
 import { Loading } from '../components/loading.js'
@@ -42,12 +42,14 @@ export default function TaskPage({ params }: PageProps) {
   const [busy, setBusy] = useState(false)
   const [completed, setCompleted] = useState(false)
   const [initial, setInitial] = useState<FormData | null>(null)
+  // Read before the draft hook saves it and clears it, whichever of the two answers first.
+  const [unsaved] = useState(() => unsavedDraft(key))
   const draft = useDraft(key)
 
   const data = loaded.data
   useEffect(() => {
-    if (data && initial === null) setInitial({ ...data.task.variables, ...(data.draft?.variables ?? {}) })
-  }, [data, initial])
+    if (data && initial === null) setInitial({ ...data.task.variables, ...(data.draft?.variables ?? {}), ...(unsaved ?? {}) })
+  }, [data, initial, unsaved])
 
   if (loaded.error !== undefined && !data) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
   if (!data || initial === null) return <Loading />
