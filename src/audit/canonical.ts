@@ -16,12 +16,12 @@
 export class CanonicalJsonError extends Error {}
 
 export function canonicalJson(value: unknown): string {
-  const text = write(value, '')
+  const text = write(value, '', new Set())
   if (text === undefined) throw new CanonicalJsonError('a value that JSON cannot hold (undefined, a function or a symbol) has no canonical form')
   return text
 }
 
-function write(value: unknown, key: string): string | undefined {
+function write(value: unknown, key: string, within: Set<object>): string | undefined {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON(key: string): unknown }).toJSON(key)
   }
@@ -41,9 +41,20 @@ function write(value: unknown, key: string): string | undefined {
       return undefined
   }
   if (value === null) return 'null'
+  // A value inside itself (a cycle) has no JSON form; JSON.stringify says "circular" too.
+  if (within.has(value as object)) throw new CanonicalJsonError('a circular structure has no JSON form')
+  within.add(value as object)
+  try {
+    return writeContainer(value as object, within)
+  } finally {
+    within.delete(value as object)
+  }
+}
+
+function writeContainer(value: object, within: Set<object>): string {
   if (Array.isArray(value)) {
     let out = '['
-    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + (write(value[i], String(i)) ?? 'null')
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + (write(value[i], String(i), within) ?? 'null')
     return out + ']'
   }
   const object = value as Record<string, unknown>
@@ -53,7 +64,7 @@ function write(value: unknown, key: string): string | undefined {
   let out = '{'
   let first = true
   for (const name of keys) {
-    const member = write(object[name], name)
+    const member = write(object[name], name, within)
     if (member === undefined) continue
     out += (first ? '' : ',') + keyText(name) + ':' + member
     first = false

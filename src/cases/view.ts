@@ -44,14 +44,27 @@ export async function readCase(sql: Sql, id: string, principal: Principal, purpo
 
   const person = (await getPerson(sql, row.personId))!
   // A case the intake group discusses anonymously: its members see no one's identity.
-  const anonymous = !principal.roles.some((r) => r === 'caseworker' || r === 'admin' || r === 'auditor') && (await discussedAnonymously(sql, row.id))
+  const anonymous = !knowsWhoInAnonymousCases(principal) && (await discussedAnonymously(sql, row.id))
   if (anonymous) {
+    const shown = present(row)
+    // The same shape as a full view, with nothing that could tell who the person is: no name,
+    // no guardians, no sender's name, no free text; only the needs the group is asked about.
     return {
-      ...present(row),
+      ...shown,
+      sender: { ...shown.sender, name: null },
       anonymous: true,
       person: null,
+      guardians: [],
+      consent: null,
       facts: row.facts.services ? { services: row.facts.services.map((s) => ({ sector: s.sector, longTerm: s.longTerm, coordinated: s.coordinated })) } : {},
+      summary: null,
+      tasks: [],
+      ruleDecisions: [],
+      decision: null,
+      coordinator: null,
       intakeGroup: (await agendaItemsOfCase(sql, row.id)).map((item) => ({ ...item })),
+      notifications: [],
+      linkedCases: [],
     }
   }
   const guardians = await listGuardians(sql, row.personId)
@@ -94,6 +107,11 @@ export async function readCase(sql: Sql, id: string, principal: Principal, purpo
     notifications: (await listNotifications(sql, row.id)).map((n) => ({ ...n })),
     linkedCases: [...linked],
   }
+}
+
+/** Who may see whom a case is about when the intake group discusses it anonymously: the KE's own caseworkers, admins and auditors. */
+export function knowsWhoInAnonymousCases(principal: Principal): boolean {
+  return principal.roles.some((r) => r === 'caseworker' || r === 'admin' || r === 'auditor')
 }
 
 /** The fields of a case that every list and view shows (no identity number, no health data). */

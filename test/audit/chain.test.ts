@@ -23,6 +23,14 @@ test('canonical JSON sorts keys by UTF-16 code units, prints numbers as ECMAScri
   assert.throws(() => canonicalJson(10n), (e: unknown) => e instanceof CanonicalJsonError)
 })
 
+test('a value inside itself has no canonical form and is refused by name, while a value shared twice is written twice', () => {
+  const cyclic: Record<string, unknown> = { a: 1 }
+  cyclic.self = { back: cyclic }
+  assert.throws(() => canonicalJson(cyclic), (error: unknown) => error instanceof CanonicalJsonError && /circular/.test(error.message))
+  const shared = { n: 1 }
+  assert.is(canonicalJson({ x: shared, y: [shared] }), '{"x":{"n":1},"y":[{"n":1}]}')
+})
+
 test('a history row\'s hash is the SHA-256 of the documented canonical text', () => {
   const data = { variables: { decision: 'granted', personName: 'Åse' } }
   const digest = dataHash(data)

@@ -4,7 +4,7 @@
 import { Type, type TSchema } from 'typebox'
 
 const Open = { additionalProperties: true } as const
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options)
 const Time = Type.String({ format: 'date-time' })
 
 const Reason = Type.Object({
@@ -34,7 +34,7 @@ export const CaseView = Type.Object({
   withdrawnReason: Nullable(Type.String()),
   closedAt: Nullable(Time),
   createdAt: Time,
-  person: Type.Object({
+  person: Nullable(Type.Object({
     name: Type.String(),
     identityNumber: Type.String({ description: 'Masked (010190*****) unless the reader may see it and did not ask for it masked' }),
     identityKind: Type.String(),
@@ -43,7 +43,7 @@ export const CaseView = Type.Object({
     address: Nullable(Type.String()),
     postalCode: Nullable(Type.String()),
     city: Nullable(Type.String()),
-  }, Open),
+  }, Open), { description: 'null for a reader who sees the case only for anonymous discussion in the intake group' }),
   guardians: Type.Array(Type.Object({
     id: Type.String(),
     name: Type.String(),

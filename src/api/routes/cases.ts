@@ -11,7 +11,7 @@ import { getCase, listCases, type CaseFilter } from '../../cases/cases.js'
 import { findPersonByIdentity } from '../../cases/people.js'
 import { recordCaseReads, caseAccessLog } from '../../cases/access-log.js'
 import { maskIdentityNumber } from '../../cases/identity.js'
-import { present, readCase, revealIdentity, seesFullIdentity } from '../../cases/view.js'
+import { knowsWhoInAnonymousCases, present, readCase, revealIdentity, seesFullIdentity } from '../../cases/view.js'
 import { checkCaseAccess, readableCase, readsAllCases } from '../../cases/case-access.js'
 import { duplicateCheck, searchCases } from '../../cases/search.js'
 import { CaseView } from './case-schemas.js'
@@ -142,10 +142,11 @@ export async function caseRoutes(app: App, options: CaseRouteOptions) {
     await recordCaseReads(app.db.sql, page.items.map((c) => c.id), { principal, purpose: 'GET /api/cases (list)' })
     // The intake group sees no one's identity in a case it discusses anonymously.
     const anonymous = new Set<string>()
-    if (filter.intakeGroup) for (const c of page.items) if (await discussedAnonymously(app.db.sql, c.id)) anonymous.add(c.id)
+    if (!knowsWhoInAnonymousCases(principal)) for (const c of page.items) if (await discussedAnonymously(app.db.sql, c.id)) anonymous.add(c.id)
     return {
       items: page.items.map((c) => ({
         ...present(c),
+        ...(anonymous.has(c.id) ? { sender: { ...present(c).sender, name: null } } : {}),
         person: anonymous.has(c.id) ? { name: 'Anonym', identityNumber: '***********', birthDate: '' } : { name: c.personName, identityNumber: maskIdentityNumber(c.identityNumber), birthDate: c.birthDate },
         overdue: c.closedAt === null && c.deadline < today,
       })),

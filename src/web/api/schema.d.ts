@@ -540,7 +540,8 @@ export interface paths {
                   recipient: string;
                   [key: string]: unknown;
                 }[];
-              person: {
+              /** @description null for a reader who sees the case only for anonymous discussion in the intake group */
+              person: ({
                 address: string | null;
                 /** Format: date */
                 birthDate: string;
@@ -552,7 +553,7 @@ export interface paths {
                 name: string;
                 postalCode: string | null;
                 [key: string]: unknown;
-              };
+              }) | null;
               /** Format: date */
               receivedOn: string;
               reference: string;

@@ -152,6 +152,7 @@ export const casesNb = {
   'casePanel.unit': 'Enhet',
   'casePanel.route': 'Spor',
   'casePanel.summary': 'Henvendelsen gjelder',
+  'casePanel.anonymous': 'Saken drøftes anonymt i mottaksgruppen: hvem den gjelder, vises ikke.',
   'casePanel.person': 'Personen',
   'casePanel.identityNumber': 'Fødselsnummer',
   'casePanel.birthDate': 'Født',

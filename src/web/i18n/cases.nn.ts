@@ -153,6 +153,7 @@ export const casesNn: Record<keyof typeof casesNb, string> = {
   'casePanel.unit': 'Eining',
   'casePanel.route': 'Spor',
   'casePanel.summary': 'Førespurnaden gjeld',
+  'casePanel.anonymous': 'Saka vert drøfta anonymt i mottaksgruppa: kven ho gjeld, vert ikkje vist.',
   'casePanel.person': 'Personen',
   'casePanel.identityNumber': 'Fødselsnummer',
   'casePanel.birthDate': 'Fødd',

@@ -79,16 +79,18 @@ export function CasePanel({ caseId, currentTaskKey, headingLevel = 2, onLoaded }
       )}
 
       <Heading level={sub} data-size="xs">{t('casePanel.person')}</Heading>
-      <dl className="sf-case-facts">
-        <div><dt>{t('newCase.name')}</dt><dd>{c.person.name}</dd></div>
-        <div>
-          <dt>{t('casePanel.identityNumber')}</dt>
-          <dd>
-            <IdentityReveal caseId={c.id} masked={c.person.identityNumber} mayReveal={roles.some((r) => REVEALERS.includes(r))} revealed={revealed} onRevealed={setRevealed} />
-          </dd>
-        </div>
-        <div><dt>{t('casePanel.birthDate')}</dt><dd>{formatDay(c.person.birthDate)}</dd></div>
-      </dl>
+      {c.person === null ? <Paragraph data-size="sm">{t('casePanel.anonymous')}</Paragraph> : (
+        <dl className="sf-case-facts">
+          <div><dt>{t('newCase.name')}</dt><dd>{c.person.name}</dd></div>
+          <div>
+            <dt>{t('casePanel.identityNumber')}</dt>
+            <dd>
+              <IdentityReveal caseId={c.id} masked={c.person.identityNumber} mayReveal={roles.some((r) => REVEALERS.includes(r))} revealed={revealed} onRevealed={setRevealed} />
+            </dd>
+          </div>
+          <div><dt>{t('casePanel.birthDate')}</dt><dd>{formatDay(c.person.birthDate)}</dd></div>
+        </dl>
+      )}
 
       <Heading level={sub} data-size="xs">{t('casePanel.guardians')}</Heading>
       {c.guardians.length === 0 ? <Paragraph data-size="sm">{t('casePanel.noGuardians')}</Paragraph> : (
