@@ -7,12 +7,13 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { json } from '../helpers/app.js'
-import { assessment, COMPLEX_FACTS, completeTask, identity, instanceEnded, openOffice, registerCase, registration, type Office } from '../e2e/helpers.js'
+import { assessment, COMPLEX_FACTS, CONSENT_TO_SHARE, completeTask, identity, instanceEnded, openOffice, recordIntakeOutcome, registerCase, registration, type Office } from '../e2e/helpers.js'
 import { addCoordinator } from './helpers.js'
 import { formatter } from '../../src/audit/timeline/format.js'
 
 let office: Office
 let caseId: string
+let verifiedAt: Date
 test.before(async () => {
   office = await openOffice()
   const coordinatorId = await addCoordinator(office)
@@ -20,11 +21,13 @@ test.before(async () => {
   assert.is(meeting.statusCode, 201, meeting.body)
   const { case: registered } = await registerCase(office, {
     channel: 'nav-referral', sender: { name: 'Per Veileder', organisation: 'NAV Sentrum' },
-    person: { identityNumber: identity('1975-02-03'), name: 'Kari Kompleks' }, facts: COMPLEX_FACTS, consent: { consentGiven: true, ipDeclined: false },
+    person: { identityNumber: identity('1975-02-03'), name: 'Kari Kompleks' }, facts: COMPLEX_FACTS, consent: CONSENT_TO_SHARE,
   })
   caseId = registered.id
   await completeTask(office, caseId, 'verify', 'kari', registration({ channel: 'nav-referral', personName: 'Kari Kompleks' }))
-  await completeTask(office, caseId, 'intakeMeeting', 'ola', { intakeGroupOutcome: 'individual-plan-and-coordinator', responsibleAgency: 'health-and-care', intakeGroupNotes: 'Helse og omsorg tar ansvaret.' })
+  verifiedAt = office.clock.now
+  // The group's outcome is recorded once its meeting has begun (the clock moves to then).
+  await recordIntakeOutcome(office, caseId, { intakeGroupOutcome: 'individual-plan-and-coordinator', responsibleAgency: 'health-and-care', intakeGroupNotes: 'Helse og omsorg tar ansvaret.' })
   await completeTask(office, caseId, 'decide', 'siri', assessment({ ip: 'granted', coordinator: 'refused' }))
   await completeTask(office, caseId, 'approveLetter', 'kari', { letterApproval: 'returned', approvalComment: 'Koordinator må vurderes på nytt.' })
   await completeTask(office, caseId, 'decide', 'siri', assessment({ ip: 'granted', coordinator: 'granted' }))
@@ -45,9 +48,10 @@ test('each human step names who, in which role, which step and when, with what t
   assert.is(language, 'nb')
   const when = formatter('nb').moment(office.clock.now)
   assert.match(when, /^\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}$/)
+  const verifiedWhen = formatter('nb').moment(verifiedAt)
   const human = entries.filter((e: any) => e.kind === 'human')
   const texts = human.map((e: any) => e.text)
-  assert.ok(texts.includes(`Kari Nordmann (saksbehandler) fullførte «Kontroller henvendelsen» ${when}.`), texts.join('\n'))
+  assert.ok(texts.includes(`Kari Nordmann (saksbehandler) fullførte «Kontroller henvendelsen» ${verifiedWhen}.`), texts.join('\n'))
   assert.ok(texts.some((t: string) => t.startsWith(`Ola Hansen (mottaksgruppen) fullførte «Behandle saken i mottaksgruppen» ${when}`)), texts.join('\n'))
   assert.ok(texts.includes(`Siri Dahl (saksbehandler) fullførte «Vurder og avgjør saken» ${when}.`), texts.join('\n'))
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { accessibilityProblems, openBrowser, screenshot, signIn, webServer, type Browsing, type WebServer } from './helpers.js'
 import { json } from '../helpers/app.js'
 import { flat, pdfText } from '../letters/fixtures.js'
-import { assessment, COMPLEX_FACTS, completeTask, identity, instanceEnded, registerCase, registration, type Office } from '../e2e/helpers.js'
+import { assessment, COMPLEX_FACTS, CONSENT_TO_SHARE, completeTask, identity, instanceEnded, recordIntakeOutcome, registerCase, registration, type Office } from '../e2e/helpers.js'
 import { addCoordinator } from '../audit/helpers.js'
 
 let server: WebServer
@@ -28,11 +28,12 @@ test.before(async () => {
   assert.is(meeting.statusCode, 201, meeting.body)
   const { case: registered } = await registerCase(office, {
     channel: 'nav-referral', sender: { name: 'Per Veileder', organisation: 'NAV Sentrum' },
-    person: { identityNumber: identity('1975-02-03'), name: 'Kari Kompleks' }, facts: COMPLEX_FACTS, consent: { consentGiven: true, ipDeclined: false },
+    person: { identityNumber: identity('1975-02-03'), name: 'Kari Kompleks' }, facts: COMPLEX_FACTS, consent: CONSENT_TO_SHARE,
   })
   caseId = registered.id
   await completeTask(office, caseId, 'verify', 'kari', registration({ channel: 'nav-referral', personName: 'Kari Kompleks' }))
-  await completeTask(office, caseId, 'intakeMeeting', 'ola', { intakeGroupOutcome: 'individual-plan-and-coordinator', responsibleAgency: 'health-and-care', intakeGroupNotes: 'Helse og omsorg tar ansvaret.' })
+  // The group's outcome is recorded once its meeting has begun, with who attended.
+  await recordIntakeOutcome(office, caseId, { intakeGroupOutcome: 'individual-plan-and-coordinator', responsibleAgency: 'health-and-care', intakeGroupNotes: 'Helse og omsorg tar ansvaret.' })
   await completeTask(office, caseId, 'decide', 'siri', assessment({ ip: 'granted', coordinator: 'granted' }))
   await completeTask(office, caseId, 'chooseCoordinator', 'siri', { coordinatorId })
   await completeTask(office, caseId, 'approveLetter', 'kari', { letterApproval: 'approved' })
