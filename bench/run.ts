@@ -14,6 +14,7 @@ import { benchRules } from './rules.js'
 import { benchEngineEvents } from './engine-events.js'
 import { benchCases } from './cases.js'
 import { benchWeb } from './web.js'
+import { benchHistory } from './history.js'
 import { benchAuditChain } from './audit-chain.js'
 import type { BenchResult } from './stats.js'
 
@@ -60,6 +61,7 @@ if (wanted('audit')) report(benchAuditChain(n(50_000)))
 if (wanted('cases')) report(await benchCases(url, { cases: n(3_000) }))
 // In headless Chromium on the embedded default (PGlite), as a person at a laptop would use it.
 if (wanted('web')) report(await benchWeb({ tasks: quick ? 2_000 : 10_000 }))
+if (wanted('history')) report(await benchHistory({ runs: quick ? 3 : 5 }))
 // Last: it leaves 100,000 instances waiting in the bench database.
 if (wanted('memory')) report(await benchMemory(url, n(100_000)))
 
